@@ -1,0 +1,257 @@
+import { now } from '../clock.js';
+import { GenzooError, InputError } from '../errors.js';
+import { tensorToRgbaImages, type PixelFormat, type RgbaImage } from '../image/rgba.js';
+import { interpolationPath, type InterpolationMethod } from '../interpolate.js';
+import { parseManifestText } from '../manifest/parse.js';
+import type { GraphRole, GraphSpec, Manifest, TensorRole, TensorSpec } from '../manifest/schema.js';
+import { createRng } from '../random/prng.js';
+import { oneHot, sampleLatents } from '../random/samplers.js';
+import type { Device, ExecutionInfo, RuntimeAdapter } from '../runtime/adapter.js';
+import { readVerifiedGraph, type ModelSource } from '../runtime/model-source.js';
+import { openSession, type OpenedSession } from '../runtime/open-session.js';
+import { assertShape, concatBatch, sliceBatch, tensor, type TensorData } from '../tensor.js';
+import { CAPABILITY_GRAPHS, capabilitiesOf, type Capability } from './capabilities.js';
+
+/** Largest `n` one call may ask for; bounds memory in every runtime. */
+export const MAX_SAMPLES = 4096;
+
+export interface GeneratorOptions {
+  /** Where to run; defaults to `auto`. */
+  device?: Device;
+  /** Rows per graph run when a request is larger; bounds peak memory. Default 256. */
+  maxBatch?: number;
+}
+
+/** Images in the graph's own format, plus how to turn them into pixels. */
+export interface ImageBatch {
+  images: TensorData;
+  format: PixelFormat;
+  execution: ExecutionInfo;
+  /** Wall-clock milliseconds spent in the runtime. */
+  timeMs: number;
+}
+
+export interface SampleResult extends ImageBatch {
+  /** The latent vectors that were decoded, `[n, latentSize]`. */
+  latents: TensorData;
+}
+
+export interface SampleOptions {
+  n: number;
+  seed: number;
+  /** Truncation threshold for normal latents (the truncation trick); omit for none. */
+  truncation?: number | undefined;
+  /** Class labels for conditional models; defaults to 0, 1, 2, … cycling. */
+  labels?: readonly number[] | undefined;
+}
+
+export interface InterpolateOptions {
+  /** Seeds of the two end points; each end point is row 0 of `sample({ n: 1, seed })`. */
+  from: number;
+  to: number;
+  steps: number;
+  method?: InterpolationMethod;
+}
+
+export interface Encoding {
+  mean: TensorData;
+  logvar: TensorData;
+  execution: ExecutionInfo;
+}
+
+/** A model that cannot do what was asked: the message names the capability and the model. */
+export class CapabilityError extends GenzooError {
+  constructor(model: string, capability: string, available: readonly string[]) {
+    super(`model "${model}" cannot ${capability}: it ships no graph for it (it can: ${available.join(', ') || 'nothing'})`, 'E_CAPABILITY');
+  }
+}
+
+function findSpec(specs: readonly TensorSpec[], role: TensorRole, where: string): TensorSpec {
+  const spec = specs.find((candidate) => candidate.role === role);
+  if (!spec) throw new GenzooError(`${where} has no tensor with role "${role}"`, 'E_MANIFEST');
+  return spec;
+}
+
+function pixelFormatOf(spec: TensorSpec): PixelFormat {
+  return { layout: spec.layout ?? 'NCHW', range: spec.range ?? [0, 1] };
+}
+
+function staticDims(spec: TensorSpec): (number | null)[] {
+  return spec.shape.map((dim) => (dim === 'batch' ? null : dim));
+}
+
+/**
+ * The Generator API: one model, any runtime. Runtime packages supply a {@link RuntimeAdapter} and a
+ * {@link ModelSource}; everything that decides *what* is computed (latents, labels, chunking, pixels)
+ * happens here, so every runtime gives the same samples for the same seed.
+ */
+export class Generator {
+  private readonly sessions = new Map<GraphRole, Promise<OpenedSession>>();
+  private readonly device: Device;
+  private readonly maxBatch: number;
+
+  private constructor(
+    readonly manifest: Manifest,
+    private readonly source: ModelSource,
+    private readonly adapter: RuntimeAdapter,
+    options: GeneratorOptions,
+  ) {
+    this.device = options.device ?? 'auto';
+    this.maxBatch = options.maxBatch ?? 256;
+    if (!Number.isInteger(this.maxBatch) || this.maxBatch <= 0) {
+      throw new InputError(`maxBatch must be a positive integer, got ${this.maxBatch}`);
+    }
+  }
+
+  /** Reads and validates `manifest.json` from `source`, and opens the generator graph. */
+  static async load(source: ModelSource, adapter: RuntimeAdapter, options: GeneratorOptions = {}): Promise<Generator> {
+    const manifest = parseManifestText(await source.readText('manifest.json'), `${source.location}/manifest.json`);
+    const generator = new Generator(manifest, source, adapter, options);
+    await generator.session('generator');
+    return generator;
+  }
+
+  get id(): string {
+    return this.manifest.id;
+  }
+
+  get capabilities(): Capability[] {
+    return capabilitiesOf(this.manifest);
+  }
+
+  /** Which runtime and provider runs the generator graph. */
+  async execution(): Promise<ExecutionInfo> {
+    return (await this.session('generator')).execution;
+  }
+
+  /** Draws `n` latents from `seed` and decodes them. */
+  async sample({ n, seed, truncation, labels }: SampleOptions): Promise<SampleResult> {
+    this.require('sample');
+    this.assertCount(n);
+    const latents = sampleLatents({ n, size: this.manifest.latent.size, seed, distribution: this.manifest.latent.distribution, truncation });
+    return { ...(await this.decode(latents, labels)), latents };
+  }
+
+  /** Decodes given latent vectors `[n, latentSize]`. */
+  async decode(latents: TensorData, labels?: readonly number[]): Promise<ImageBatch> {
+    this.require('decode');
+    const graph = this.graph('generator');
+    const latentSpec = findSpec(graph.inputs, 'latent', `${this.id}/generator inputs`);
+    assertShape(latents, staticDims(latentSpec), `latents for ${this.id}`);
+    const count = latents.dims[0]!;
+    this.assertCount(count);
+    const labelSpec = graph.inputs.find((spec) => spec.role === 'label');
+    const feeds: Record<string, TensorData> = { [latentSpec.name]: latents };
+    if (labelSpec) {
+      const classes = labelSpec.shape[1];
+      if (typeof classes !== 'number') throw new GenzooError(`${this.id}: label input needs a fixed class count`, 'E_MANIFEST');
+      const chosen = labels ?? Array.from({ length: count }, (_, index) => index % classes);
+      if (chosen.length !== count) throw new InputError(`${this.id} got ${chosen.length} labels for ${count} latents`);
+      feeds[labelSpec.name] = oneHot(chosen, classes);
+    }
+    const imageSpec = findSpec(graph.outputs, 'image', `${this.id}/generator outputs`);
+    const { outputs, execution, timeMs } = await this.runChunked('generator', feeds, count);
+    return { images: outputs[imageSpec.name]!, format: pixelFormatOf(imageSpec), execution, timeMs };
+  }
+
+  /** Latent path between the first latents of two seeds, decoded. */
+  async interpolate({ from, to, steps, method = 'slerp' }: InterpolateOptions): Promise<SampleResult> {
+    this.require('interpolate');
+    const endPoint = (seed: number): Float32Array =>
+      sampleLatents({ n: 1, size: this.manifest.latent.size, seed, distribution: this.manifest.latent.distribution }).data;
+    const latents = interpolationPath(endPoint(from), endPoint(to), steps, method);
+    return { ...(await this.decode(latents)), latents };
+  }
+
+  /** Posterior parameters of images given in the encoder's image format. */
+  async encode(images: TensorData): Promise<Encoding> {
+    this.require('encode');
+    const graph = this.graph('encoder');
+    const imageSpec = findSpec(graph.inputs, 'image', `${this.id}/encoder inputs`);
+    assertShape(images, staticDims(imageSpec), `images for ${this.id}`);
+    this.assertCount(images.dims[0]!);
+    const { outputs, execution } = await this.runChunked('encoder', { [imageSpec.name]: images }, images.dims[0]!);
+    const mean = outputs[findSpec(graph.outputs, 'mean', `${this.id}/encoder outputs`).name]!;
+    const logvarSpec = graph.outputs.find((spec) => spec.role === 'logvar');
+    const logvar = logvarSpec ? outputs[logvarSpec.name]! : tensor(new Float32Array(mean.data.length), mean.dims);
+    return { mean, logvar, execution };
+  }
+
+  /**
+   * Encodes then decodes. Without a seed the posterior mean is decoded (deterministic); with one,
+   * z = mean + exp(logvar / 2) · ε with ε drawn from the seed.
+   */
+  async reconstruct(images: TensorData, seed?: number): Promise<SampleResult> {
+    this.require('reconstruct');
+    const { mean, logvar } = await this.encode(images);
+    let latents = mean;
+    if (seed !== undefined) {
+      const rng = createRng(seed);
+      const data = mean.data.map((value, index) => value + Math.exp(logvar.data[index]! / 2) * rng.normal());
+      latents = tensor(data, mean.dims);
+    }
+    return { ...(await this.decode(latents)), latents };
+  }
+
+  /** Converts a result's images to RGBA pixels. */
+  toRgba(batch: ImageBatch): RgbaImage[] {
+    return tensorToRgbaImages(batch.images, batch.format);
+  }
+
+  /** Releases every open session. */
+  async dispose(): Promise<void> {
+    const opened = await Promise.allSettled(this.sessions.values());
+    this.sessions.clear();
+    await Promise.all(opened.map((result) => (result.status === 'fulfilled' ? result.value.session.release() : undefined)));
+  }
+
+  private require(capability: Capability): void {
+    if (!CAPABILITY_GRAPHS[capability].every((role) => this.manifest.graphs[role])) {
+      throw new CapabilityError(this.id, capability, this.capabilities);
+    }
+  }
+
+  private assertCount(n: number): void {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_SAMPLES) {
+      throw new InputError(`n must be an integer from 1 to ${MAX_SAMPLES}, got ${n}`);
+    }
+  }
+
+  private graph(role: GraphRole): GraphSpec {
+    const graph = this.manifest.graphs[role];
+    if (!graph) throw new CapabilityError(this.id, `run its ${role}`, this.capabilities);
+    return graph;
+  }
+
+  /** One session per graph, opened on first use; concurrent callers share the same promise. */
+  private session(role: GraphRole): Promise<OpenedSession> {
+    let opened = this.sessions.get(role);
+    if (!opened) {
+      const graph = this.graph(role);
+      opened = readVerifiedGraph(this.source, graph).then((bytes) => openSession(this.adapter, bytes, this.device));
+      opened.catch(() => this.sessions.delete(role));
+      this.sessions.set(role, opened);
+    }
+    return opened;
+  }
+
+  private async runChunked(
+    role: GraphRole,
+    feeds: Record<string, TensorData>,
+    count: number,
+  ): Promise<{ outputs: Record<string, TensorData>; execution: ExecutionInfo; timeMs: number }> {
+    const { session, execution } = await this.session(role);
+    const parts: Record<string, TensorData>[] = [];
+    const started = now();
+    for (let start = 0; start < count; start += this.maxBatch) {
+      const end = Math.min(count, start + this.maxBatch);
+      const chunk = Object.fromEntries(Object.entries(feeds).map(([name, value]) => [name, sliceBatch(value, start, end)]));
+      parts.push(await session.run(count <= this.maxBatch ? feeds : chunk));
+    }
+    const timeMs = now() - started;
+    const outputs = Object.fromEntries(
+      session.outputNames.map((name) => [name, parts.length === 1 ? parts[0]![name]! : concatBatch(parts.map((part) => part[name]!))]),
+    );
+    return { outputs, execution, timeMs };
+  }
+}

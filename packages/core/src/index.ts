@@ -1,0 +1,46 @@
+export { GenzooError, InputError, isGenzooError } from './errors.js';
+export { tensor, sizeOf, assertShape, sliceBatch, concatBatch, type TensorData } from './tensor.js';
+export { now } from './clock.js';
+
+export {
+  manifestSchema,
+  tensorSpecSchema,
+  graphSpecSchema,
+  BATCH,
+  type Manifest,
+  type GraphSpec,
+  type GraphRole,
+  type TensorSpec,
+  type TensorRole,
+  type ImageLayout,
+} from './manifest/schema.js';
+export { parseManifest, parseManifestText, ManifestError } from './manifest/parse.js';
+
+export { createRng, assertSeed, MAX_SEED, type Rng } from './random/prng.js';
+export { normalArray, truncatedNormalArray, uniformArray, oneHot, sampleLatents, type LatentRequest } from './random/samplers.js';
+export { lerp, slerp, interpolationPath, type InterpolationMethod } from './interpolate.js';
+
+export { tensorToRgbaImages, toByte, maxPixelDifference, type RgbaImage, type PixelFormat } from './image/rgba.js';
+export { tileImages, type GridOptions } from './image/grid.js';
+
+export {
+  DEVICES,
+  type Device,
+  type ExecutionInfo,
+  type FallbackNote,
+  type SessionHandle,
+  type RuntimeAdapter,
+} from './runtime/adapter.js';
+export { openSession, describeExecution, NoProviderError, type OpenedSession } from './runtime/open-session.js';
+export { sha256Hex, readVerifiedGraph, IntegrityError, type ModelSource } from './runtime/model-source.js';
+
+export { Generator, CapabilityError, MAX_SAMPLES } from './generator/generator.js';
+export type {
+  GeneratorOptions,
+  SampleOptions,
+  SampleResult,
+  ImageBatch,
+  InterpolateOptions,
+  Encoding,
+} from './generator/generator.js';
+export { capabilitiesOf, CAPABILITY_GRAPHS, type Capability } from './generator/capabilities.js';

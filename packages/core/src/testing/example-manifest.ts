@@ -1,0 +1,44 @@
+import type { Manifest, TensorSpec } from '../manifest/schema.js';
+
+/**
+ * A complete, valid manifest of a small VAE-shaped model (8-d latent, 1×8×8 images); a starting point
+ * for tests and fixtures. `sha256`/`bytes` are placeholders: fixtures that ship real files overwrite them.
+ */
+export function exampleManifest(): Manifest {
+  const image = (): TensorSpec => ({ name: 'image', role: 'image', dtype: 'float32', shape: ['batch', 1, 8, 8], layout: 'NCHW', range: [-1, 1] });
+  return {
+    schemaVersion: 1,
+    id: 'tiny-vae',
+    name: 'Tiny VAE',
+    family: 'vae',
+    description: 'A tiny model for tests.',
+    dataset: { name: 'mnist', trainSize: 8000, heldOutSize: 2000, splitSeed: 0 },
+    latent: { size: 8, distribution: 'normal' },
+    image: { width: 8, height: 8, channels: 1 },
+    graphs: {
+      generator: {
+        file: 'generator.onnx',
+        sha256: '0'.repeat(64),
+        bytes: 1,
+        opset: 17,
+        inputs: [{ name: 'z', role: 'latent', dtype: 'float32', shape: ['batch', 8] }],
+        outputs: [image()],
+      },
+      encoder: {
+        file: 'encoder.onnx',
+        sha256: '0'.repeat(64),
+        bytes: 1,
+        opset: 17,
+        inputs: [image()],
+        outputs: [
+          { name: 'mean', role: 'mean', dtype: 'float32', shape: ['batch', 8] },
+          { name: 'logvar', role: 'logvar', dtype: 'float32', shape: ['batch', 8] },
+        ],
+      },
+    },
+    training: { steps: 1 },
+    metrics: { heldOutElbo: -100 },
+    files: { samples: 'samples.png', card: 'README.md' },
+    createdAt: '2026-11-21T00:00:00.000Z',
+  };
+}

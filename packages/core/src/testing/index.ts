@@ -1,0 +1,2 @@
+export { exampleManifest } from './example-manifest.js';
+export { FakeRuntime, MemorySource } from './fake-runtime.js';
