@@ -1,0 +1,107 @@
+/** Test harness: run a tfjs model and its ONNX export side by side and measure the difference. */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import * as ort from 'onnxruntime-node';
+import { convertLayersModel, type ConversionResult, type ConvertOptions } from '../src/index.js';
+
+export { tf, tfl };
+
+let ready: Promise<boolean> | undefined;
+/** Selects the tfjs cpu backend once. */
+export function useCpuBackend(): Promise<boolean> {
+  ready ??= tf.setBackend('cpu');
+  return ready;
+}
+
+/**
+ * Gives every weight seeded random values; BatchNormalization statistics get non-trivial
+ * means and positive variances away from 1.
+ */
+export function randomizeWeights(model: tfl.LayersModel, seed = 1): void {
+  model.weights.forEach((w, i) => {
+    const s = seed * 1000 + i;
+    const name = w.originalName;
+    const shape = w.shape as number[];
+    const value = tf.tidy(() => {
+      if (name.includes('moving_variance')) return tf.randomUniform(shape, 0.3, 2.5, 'float32', s);
+      if (name.includes('moving_mean')) return tf.randomNormal(shape, 0, 0.7, 'float32', s);
+      if (name.includes('gamma')) return tf.randomUniform(shape, 0.5, 1.8, 'float32', s);
+      if (name.includes('embeddings')) return tf.randomNormal(shape, 0, 1, 'float32', s);
+      // Fan-in scaling keeps activations O(1), so float32 rounding stays far below the tolerance.
+      const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
+      return tf.randomNormal(shape, 0, Math.min(0.5, 1.5 / Math.sqrt(fanIn)), 'float32', s);
+    });
+    w.write(value);
+  });
+}
+
+/** Runs an ONNX model (bytes) in onnxruntime-node on one thread. */
+export async function runOnnx(bytes: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
+  const session = await ort.InferenceSession.create(bytes, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
+  try {
+    return await session.run(feeds);
+  } finally {
+    await session.release();
+  }
+}
+
+export interface ParityResult {
+  maxError: number;
+  conversion: ConversionResult;
+}
+
+/**
+ * Converts `model`, runs tfjs predict and onnxruntime on the same random inputs (for each
+ * batch size) and returns the largest absolute difference over all outputs.
+ */
+export async function checkParity(
+  model: tfl.LayersModel,
+  options: ConvertOptions & { batchSizes?: number[]; seed?: number; makeInput?: (shape: number[], i: number) => tf.Tensor } = {},
+): Promise<ParityResult> {
+  await useCpuBackend();
+  const { batchSizes = [1, 5], seed = 7, makeInput, ...convertOptions } = options;
+  const conversion = convertLayersModel(model, convertOptions);
+  let maxError = 0;
+  for (const batch of batchSizes) {
+    const inputs = model.inputs.map((input, i) => {
+      const shape = [batch, ...(input.shape.slice(1) as number[])];
+      return makeInput ? makeInput(shape, i) : tf.randomNormal(shape, 0, 1, 'float32', seed + batch * 10 + i);
+    });
+    const predicted = model.predict(inputs.length === 1 ? inputs[0]! : inputs);
+    const expected = Array.isArray(predicted) ? predicted : [predicted];
+    const feeds: Record<string, ort.Tensor> = {};
+    conversion.inputs.forEach((spec, i) => {
+      const logical = inputs[i]!;
+      const physical = spec.layout === 'NCHW' ? tf.transpose(logical, [0, 3, 1, 2]) : logical;
+      const data = physical.dtype === 'int32' ? Int32Array.from(physical.dataSync()) : Float32Array.from(physical.dataSync());
+      feeds[spec.name] = new ort.Tensor(physical.dtype === 'int32' ? 'int32' : 'float32', data, physical.shape);
+    });
+    const results = await runOnnx(conversion.bytes, feeds);
+    conversion.outputs.forEach((spec, i) => {
+      const actual = results[spec.name]!;
+      const want = spec.layout === 'NCHW' ? tf.transpose(expected[i]!, [0, 3, 1, 2]) : expected[i]!;
+      const wantShape = want.shape.join(',');
+      if (actual.dims.join(',') !== wantShape) {
+        throw new Error(`output '${spec.name}' has shape [${actual.dims.join(', ')}], tfjs gives [${wantShape}]`);
+      }
+      const a = actual.data as Float32Array;
+      const b = want.dataSync();
+      for (let j = 0; j < b.length; j++) {
+        const d = Math.abs(a[j]! - b[j]!);
+        if (!(d <= maxError)) maxError = Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
+      }
+    });
+  }
+  return { maxError, conversion };
+}
+
+/** Logs a parity figure in a stable format. */
+export function logError(label: string, result: ParityResult): void {
+  const r = result.conversion.report;
+  console.log(`[parity] ${label}: max abs error ${result.maxError.toExponential(2)} (nodes ${Object.entries(r.nodesByType).map(([k, v]) => `${k}:${v}`).join(' ')}; transposes ${r.transposes})`);
+}
