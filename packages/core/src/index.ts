@@ -16,7 +16,7 @@ export {
 } from './manifest/schema.js';
 export { parseManifest, parseManifestText, ManifestError } from './manifest/parse.js';
 
-export { createRng, assertSeed, MAX_SEED, type Rng } from './random/prng.js';
+export { createRng, restoreRng, assertSeed, MAX_SEED, type Rng, type RngState } from './random/prng.js';
 export { normalArray, truncatedNormalArray, uniformArray, oneHot, sampleLatents, type LatentRequest } from './random/samplers.js';
 export { lerp, slerp, interpolationPath, type InterpolationMethod } from './interpolate.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, MAX_SEED } from './prng.js';
+import { createRng, MAX_SEED, restoreRng } from './prng.js';
 
 function draws(seed: number, count: number, pick: 'uniform' | 'normal'): number[] {
   const rng = createRng(seed);
@@ -60,6 +60,16 @@ describe('createRng', () => {
     const counts = new Array<number>(10).fill(0);
     for (let draw = 0; draw < 50_000; draw++) counts[rng.integer(10)]! += 1;
     for (const count of counts) expect(Math.abs(count - 5000)).toBeLessThan(350);
+  });
+
+  it('continues exactly where a saved state left off, also between the two normals of a pair', () => {
+    const rng = createRng(21);
+    rng.normal();
+    const saved = JSON.parse(JSON.stringify(rng.state())) as ReturnType<typeof rng.state>;
+    const expected = [rng.normal(), rng.uniform(), rng.integer(10), rng.normal()];
+    const resumed = restoreRng(saved);
+    expect([resumed.normal(), resumed.uniform(), resumed.integer(10), resumed.normal()]).toEqual(expected);
+    expect(() => restoreRng({ generator: [1, 2], spareNormal: null })).toThrow('invalid random state');
   });
 
   it.each([-1, 1.5, MAX_SEED + 1, Number.NaN])('rejects seed %s with a message naming the range', (seed) => {

@@ -13,6 +13,14 @@ export interface Rng {
   normal(): number;
   /** Integer uniform in [0, n). */
   integer(n: number): number;
+  /** Everything needed to continue this exact stream later, e.g. from a training checkpoint. */
+  state(): RngState;
+}
+
+/** Serializable state of an {@link Rng} (plain JSON). */
+export interface RngState {
+  generator: number[];
+  spareNormal: number | null;
 }
 
 /** Throws an InputError unless `seed` is an integer in [0, 2^32). */
@@ -44,8 +52,23 @@ function expandSeed(seed: number): number[] {
 /** Creates the PRNG for `seed` (xoroshiro128+ from pure-rand). */
 export function createRng(seed: number): Rng {
   assertSeed(seed);
-  const generator = xoroshiro128plusFromState(expandSeed(seed));
-  let spare: number | undefined;
+  return rngFromState({ generator: expandSeed(seed), spareNormal: null });
+}
+
+/** Continues a stream saved with {@link Rng.state}. */
+export function restoreRng(saved: RngState): Rng {
+  const valid =
+    Array.isArray(saved?.generator) &&
+    saved.generator.length === 4 &&
+    saved.generator.every((word) => Number.isInteger(word)) &&
+    (saved.spareNormal === null || Number.isFinite(saved.spareNormal));
+  if (!valid) throw new InputError('invalid random state: expected { generator: [4 integers], spareNormal: number | null }');
+  return rngFromState(saved);
+}
+
+function rngFromState(saved: RngState): Rng {
+  const generator = xoroshiro128plusFromState(saved.generator);
+  let spare: number | undefined = saved.spareNormal ?? undefined;
   const uniform = (): number => uniformFloat64(generator);
   return {
     uniform,
@@ -71,5 +94,6 @@ export function createRng(seed: number): Rng {
       if (!Number.isInteger(n) || n <= 0) throw new InputError(`integer range must be a positive integer, got ${n}`);
       return Math.floor(uniform() * n);
     },
+    state: () => ({ generator: [...generator.getState()], spareNormal: spare ?? null }),
   };
 }
