@@ -1,0 +1,47 @@
+import { loadModel, now, tileImages, type ExecutionInfo, type Generator, type RgbaImage } from '@genzoo/web';
+
+/** Where the page serves onnxruntime-web's wasm files (see the server's static routes). */
+const WASM_PATHS = '/ort/';
+
+export type BrowserDevice = 'webgpu' | 'wasm' | 'auto';
+
+export interface BrowserGrid {
+  image: RgbaImage;
+  execution: ExecutionInfo;
+  /** Milliseconds in the runtime for this run. */
+  timeMs: number;
+  /** Milliseconds to fetch, verify and open the model, when this run opened it. */
+  loadMs?: number;
+}
+
+const generators = new Map<string, Promise<Generator>>();
+
+function generatorFor(id: string, device: BrowserDevice): { generator: Promise<Generator>; fresh: boolean } {
+  const key = `${id}:${device}`;
+  const cached = generators.get(key);
+  if (cached) return { generator: cached, fresh: false };
+  const generator = loadModel(`/models/${encodeURIComponent(id)}/`, { device, wasmPaths: WASM_PATHS });
+  generator.catch(() => generators.delete(key));
+  generators.set(key, generator);
+  return { generator, fresh: true };
+}
+
+/** Samples `n` images from `seed` in this page and tiles them exactly as the server does. */
+export async function runInBrowser(id: string, device: BrowserDevice, seed: number, n: number): Promise<BrowserGrid> {
+  const started = now();
+  const { generator: pending, fresh } = generatorFor(id, device);
+  const generator = await pending;
+  const loadMs = fresh ? now() - started : undefined;
+  const result = await generator.sample({ n, seed });
+  const image = tileImages(generator.toRgba(result));
+  return { image, execution: result.execution, timeMs: result.timeMs, ...(loadMs !== undefined && { loadMs }) };
+}
+
+/** Releases the sessions of every model but `keep`. */
+export async function releaseOthers(keep: string): Promise<void> {
+  for (const [key, generator] of generators) {
+    if (key.startsWith(`${keep}:`)) continue;
+    generators.delete(key);
+    await generator.then((loaded) => loaded.dispose()).catch(() => undefined);
+  }
+}

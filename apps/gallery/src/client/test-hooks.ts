@@ -1,0 +1,35 @@
+import { runInBrowser, type BrowserDevice } from './browser-runs.js';
+
+/** What `window.genzooRun` returns: the tiled grid as base64 RGBA plus how it was computed. */
+export interface GenzooRunResult {
+  width: number;
+  height: number;
+  rgbaBase64: string;
+  runtime: string;
+  requested: string;
+  provider: string;
+  fallbacks: { provider: string; reason: string }[];
+  timeMs: number;
+}
+
+function toBase64(bytes: Uint8ClampedArray): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(text);
+}
+
+declare global {
+  interface Window {
+    /** Runs a model in this page; used by the browser tests and handy from the devtools console. */
+    genzooRun(modelId: string, seed: number, n: number, device: BrowserDevice): Promise<GenzooRunResult>;
+  }
+}
+
+export function installTestHooks(): void {
+  window.genzooRun = async (modelId, seed, n, device) => {
+    const { image, execution, timeMs } = await runInBrowser(modelId, device, seed, n);
+    return { width: image.width, height: image.height, rgbaBase64: toBase64(image.data), ...execution, timeMs };
+  };
+}

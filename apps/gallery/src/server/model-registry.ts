@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { isGenzooError, parseManifestText, type Manifest } from '@genzoo/core';
+
+/** A model folder the gallery serves. */
+export interface RegisteredModel {
+  manifest: Manifest;
+  /** Absolute path of the folder holding `manifest.json`. */
+  folder: string;
+  /** Files of the folder that may be served: the manifest and the files it names. */
+  files: ReadonlySet<string>;
+}
+
+export interface Registry {
+  models: ReadonlyMap<string, RegisteredModel>;
+  /** One line per folder that was skipped, and why. */
+  skipped: string[];
+}
+
+function servableFiles(manifest: Manifest): Set<string> {
+  const graphs = Object.values(manifest.graphs).map((graph) => graph.file);
+  return new Set(['manifest.json', ...graphs, manifest.files.samples, manifest.files.card]);
+}
+
+function modelFolders(location: string): string[] {
+  if (existsSync(join(location, 'manifest.json'))) return [location];
+  return readdirSync(location, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(location, entry.name, 'manifest.json')))
+    .map((entry) => join(location, entry.name))
+    .sort();
+}
+
+/**
+ * Scans model locations: each is a model folder (holding `manifest.json`) or a folder of model folders.
+ * Folders with invalid manifests or duplicate ids are skipped and reported, so one bad model does not
+ * take the gallery down.
+ */
+export function scanModels(locations: readonly string[]): Registry {
+  const models = new Map<string, RegisteredModel>();
+  const skipped: string[] = [];
+  for (const location of locations.map((entry) => resolve(entry))) {
+    if (!existsSync(location) || !statSync(location).isDirectory()) {
+      skipped.push(`${location}: not a folder`);
+      continue;
+    }
+    for (const folder of modelFolders(location)) {
+      const manifestPath = join(folder, 'manifest.json');
+      try {
+        const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+        const existing = models.get(manifest.id);
+        if (existing) {
+          skipped.push(`${folder}: model id "${manifest.id}" is already served from ${existing.folder}`);
+          continue;
+        }
+        models.set(manifest.id, { manifest, folder, files: servableFiles(manifest) });
+      } catch (error) {
+        skipped.push(isGenzooError(error) ? error.message : `${manifestPath}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return { models, skipped };
+}
+
+/** `GENZOO_MODELS` (a path list, like PATH) or the repository's `models/`. */
+export function modelLocations(env: NodeJS.ProcessEnv, defaultLocation: string): string[] {
+  const value = env.GENZOO_MODELS?.trim();
+  return value ? value.split(delimiter).filter(Boolean) : [defaultLocation];
+}

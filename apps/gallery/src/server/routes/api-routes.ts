@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { InputError, capabilitiesOf, type Manifest } from '@genzoo/core';
+import type { Registry } from '../model-registry.js';
+import type { NodeRuntime } from '../node-runtime.js';
+import { modelIdSchema, sampleQuerySchema, type SampleQuery } from './schemas.js';
+
+/** HTTP header values must be Latin-1; runtime messages may not be. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
+}
+
+/** What the model list shows per model; the full manifest is one request away. */
+function summary(manifest: Manifest): Record<string, unknown> {
+  return {
+    id: manifest.id,
+    name: manifest.name,
+    family: manifest.family,
+    description: manifest.description,
+    dataset: manifest.dataset.name,
+    image: manifest.image,
+    latent: manifest.latent,
+    capabilities: capabilitiesOf(manifest),
+    metrics: manifest.metrics,
+    files: { manifest: `/models/${manifest.id}/manifest.json`, samples: `/models/${manifest.id}/${manifest.files.samples}`, card: `/models/${manifest.id}/${manifest.files.card}` },
+  };
+}
+
+/** `/api/models`, `/api/models/:id` and `/api/models/:id/sample.png`. */
+export function registerApiRoutes(app: FastifyInstance, registry: Registry, runtime: NodeRuntime): void {
+  const ids = [...registry.models.keys()];
+  const params = { type: 'object', required: ['id'], properties: { id: modelIdSchema(ids) } };
+  const modelOf = (id: string) => registry.models.get(id)!;
+
+  app.get('/api/models', async () => ({ models: [...registry.models.values()].map(({ manifest }) => summary(manifest)) }));
+
+  app.get<{ Params: { id: string } }>('/api/models/:id', { schema: { params } }, async (request) => modelOf(request.params.id).manifest);
+
+  app.get<{ Params: { id: string }; Querystring: SampleQuery }>(
+    '/api/models/:id/sample.png',
+    { schema: { params, querystring: sampleQuerySchema() } },
+    async (request, reply) => {
+      const model = modelOf(request.params.id);
+      const { n, seed, truncation } = request.query;
+      if (truncation !== undefined && model.manifest.latent.distribution !== 'normal') {
+        throw new InputError(`truncation needs normal latents; ${model.manifest.id} draws ${model.manifest.latent.distribution} latents`);
+      }
+      const grid = await runtime.renderGrid(model, { n, seed, truncation });
+      const { runtime: runtimeName, provider } = grid.execution;
+      return reply
+        .type('image/png')
+        .header('Cache-Control', 'no-store')
+        .header('X-Genzoo-Runtime', runtimeName)
+        .header('X-Genzoo-Provider', provider)
+        .header('X-Genzoo-Execution', headerSafe(runtime.describe(grid.execution)))
+        .header('X-Genzoo-Time-Ms', grid.runMs.toFixed(2))
+        .header('Server-Timing', `run;dur=${grid.runMs.toFixed(2)}, total;dur=${grid.totalMs.toFixed(2)}`)
+        .send(Buffer.from(grid.png.buffer, grid.png.byteOffset, grid.png.byteLength));
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import { MAX_SEED } from '@genzoo/core';
+
+/** Largest grid the sample endpoint draws in one request. */
+export const MAX_GRID = 256;
+
+/** `:id` must name a registered model; an empty registry accepts no id at all. */
+export function modelIdSchema(ids: readonly string[]): Record<string, unknown> {
+  return ids.length > 0 ? { type: 'string', enum: [...ids] } : { type: 'string', not: {} };
+}
+
+export function sampleQuerySchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      n: { type: 'integer', minimum: 1, maximum: MAX_GRID, default: 16 },
+      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: 0 },
+      truncation: { type: 'number', exclusiveMinimum: 0, maximum: 10 },
+    },
+  };
+}
+
+export interface SampleQuery {
+  n: number;
+  seed: number;
+  truncation?: number;
+}

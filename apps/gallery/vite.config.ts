@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/client', import.meta.url)),
+  base: '/',
+  resolve: {
+    // onnxruntime-web's "extern wasm" build loads its wasm glue from env.wasm.wasmPaths (our /ort/ route)
+    // instead of bundling it, so the page stays small and nothing comes from a CDN.
+    conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'production'],
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1024,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod ships `@__PURE__` comments in places Rollup ignores; harmless, and not ours to fix.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
+  },
+  logLevel: 'warn',
+});

@@ -1,0 +1,22 @@
+// The hook the gallery page installs (apps/gallery/src/client/test-hooks.ts), as the browser tests see it.
+export {};
+
+declare global {
+  interface Window {
+    genzooRun(
+      modelId: string,
+      seed: number,
+      n: number,
+      device: 'webgpu' | 'wasm' | 'auto',
+    ): Promise<{
+      width: number;
+      height: number;
+      rgbaBase64: string;
+      runtime: string;
+      requested: string;
+      provider: string;
+      fallbacks: { provider: string; reason: string }[];
+      timeMs: number;
+    }>;
+  }
+}

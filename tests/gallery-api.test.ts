@@ -1,0 +1,134 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGallery, type GalleryServer } from './helpers/gallery-server.js';
+import { testModels } from './helpers/test-models.js';
+
+const model = testModels()[0]!;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('gallery HTTP API', () => {
+  let server: GalleryServer;
+  const get = (path: string) => fetch(`${server.url}${path}`);
+
+  async function expectJsonError(path: string, status: number, message: RegExp): Promise<void> {
+    const response = await get(path);
+    expect(response.status, path).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { error: string; code: string };
+    expect(body.error, path).toMatch(message);
+    expect(body.error).not.toContain('\n');
+  }
+
+  /** GET with the path sent byte for byte: fetch would resolve `..` and `%2e%2e` segments before sending. */
+  function rawGet(path: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const req = request({ hostname, port, path }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startGallery([model.folder]);
+  });
+  afterAll(() => server?.stop());
+
+  it('reports health', async () => {
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', models: 1 });
+  });
+
+  it('lists models and serves a manifest', async () => {
+    const list = (await (await get('/api/models')).json()) as { models: { id: string; capabilities: string[] }[] };
+    expect(list.models.map((entry) => entry.id)).toEqual([model.id]);
+    expect(list.models[0]!.capabilities).toContain('sample');
+    const manifest = await (await get(`/api/models/${model.id}`)).json();
+    expect(manifest).toEqual(JSON.parse(JSON.stringify(model.manifest)));
+  });
+
+  it('draws a sample grid as PNG, saying which runtime drew it and how long it took', async () => {
+    const response = await get(`/api/models/${model.id}/sample.png?n=4&seed=12`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-genzoo-runtime')).toBe('onnxruntime-node');
+    expect(response.headers.get('x-genzoo-provider')).toMatch(/^(cpu|cuda)$/);
+    expect(Number(response.headers.get('x-genzoo-time-ms'))).toBeGreaterThan(0);
+    expect(response.headers.get('server-timing')).toMatch(/^run;dur=[\d.]+, total;dur=[\d.]+$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    const again = new Uint8Array(await (await get(`/api/models/${model.id}/sample.png?n=4&seed=12`)).arrayBuffer());
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('accepts the extreme valid parameters', async () => {
+    expect((await get(`/api/models/${model.id}/sample.png?n=1&seed=4294967295`)).status).toBe(200);
+    expect((await get(`/api/models/${model.id}/sample.png?n=1&seed=0&truncation=0.5`)).status).toBe(200);
+  });
+
+  it.each([
+    ['n=0', /n must be >= 1/],
+    ['n=257', /n must be <= 256/],
+    ['n=2.5', /n must be an integer/],
+    ['n=lots', /n must be an integer/],
+    ['seed=-1', /seed must be >= 0/],
+    ['seed=4294967296', /seed must be <= 4294967295/],
+    ['seed=1e3x', /seed must be an integer/],
+    ['seed=', /seed must be an integer/],
+    ['truncation=0', /truncation must be > 0/],
+    ['truncation=abc', /truncation must be a number/],
+    ['sed=5', /unknown query parameter "sed"/],
+  ])('rejects ?%s with a 400 JSON error', async (query, message) => {
+    await expectJsonError(`/api/models/${model.id}/sample.png?${query}`, 400, message);
+  });
+
+  it('rejects unknown model ids with a 400 naming the known ones', async () => {
+    await expectJsonError('/api/models/no-such-model', 400, new RegExp(`id must be one of "${model.id}"`));
+    await expectJsonError('/api/models/no-such-model/sample.png', 400, /id must be one of/);
+    await expectJsonError('/models/no-such-model/manifest.json', 400, /id must be one of/);
+  });
+
+  it('serves model files named by the manifest, and nothing else', async () => {
+    const manifest = await get(`/models/${model.id}/manifest.json`);
+    expect(manifest.status).toBe(200);
+    expect(await manifest.json()).toMatchObject({ id: model.id });
+    const graph = model.manifest.graphs.generator!;
+    const onnx = await get(`/models/${model.id}/${graph.file}`);
+    expect(onnx.status).toBe(200);
+    expect((await onnx.arrayBuffer()).byteLength).toBe(graph.bytes);
+    await expectJsonError(`/models/${model.id}/secret.txt`, 404, /has no file "secret.txt"/);
+    await expectJsonError(`/models/${model.id}/..%2F..%2Fpackage.json`, 400, /file must be a plain file name/);
+    for (const path of [`/models/${model.id}/%2e%2e`, `/models/${model.id}/.hidden`]) {
+      const response = await rawGet(path);
+      expect(response.status, path).toBe(400);
+      expect(JSON.parse(response.body).error).toMatch(/file must be a plain file name/);
+    }
+    for (const path of [`/models/${model.id}/../../package.json`, `/models/${model.id}/%2e%2e/%2e%2e/package.json`, '/ort/../package.json']) {
+      const response = await rawGet(path);
+      expect([403, 404], path).toContain(response.status);
+      expect(JSON.parse(response.body).error, path).toBeTypeOf('string');
+      expect(response.body, path).not.toContain('"workspaces"');
+    }
+  });
+
+  it('serves the page and the onnxruntime-web files with cross-origin isolation headers', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('genzoo gallery');
+    for (const response of [page, await get('/ort/ort-wasm-simd-threaded.asyncify.mjs')]) {
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    }
+    const wasm = await fetch(`${server.url}/ort/ort-wasm-simd-threaded.asyncify.wasm`, { method: 'HEAD' });
+    expect(wasm.status).toBe(200);
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    await expectJsonError('/ort/ort.webgpu.min.mjs', 404, /no such resource/);
+    await expectJsonError('/api/nothing', 404, /no such resource: GET \/api\/nothing/);
+  });
+});

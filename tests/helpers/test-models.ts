@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseManifestText, type Manifest } from '@genzoo/core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEST_OUTPUT = join(REPO_ROOT, 'test-output');
+export const FIXTURE = join(REPO_ROOT, 'tests', 'fixtures', 'tiny-vae');
+
+export interface TestModel {
+  id: string;
+  folder: string;
+  manifest: Manifest;
+}
+
+function isModelFolder(folder: string): boolean {
+  return existsSync(join(folder, 'manifest.json'));
+}
+
+/**
+ * Models the cross-runtime tests cover: every trained model in `models/`, the `tests/fixtures/tiny-vae`
+ * fixture, and any extra folders in `GENZOO_TEST_MODELS` (a path list).
+ * @throws when there is none, so an empty zoo fails loudly instead of passing vacuously.
+ */
+export function testModels(): TestModel[] {
+  const modelsDir = join(REPO_ROOT, 'models');
+  const folders = existsSync(modelsDir)
+    ? readdirSync(modelsDir).map((name) => join(modelsDir, name)).filter(isModelFolder).sort()
+    : [];
+  if (isModelFolder(FIXTURE)) folders.push(FIXTURE);
+  for (const extra of (process.env.GENZOO_TEST_MODELS ?? '').split(delimiter).filter(Boolean)) {
+    if (!isModelFolder(extra)) throw new Error(`GENZOO_TEST_MODELS entry ${extra} has no manifest.json`);
+    folders.push(extra);
+  }
+  if (folders.length === 0) throw new Error(`no models to test: models/ is empty and ${FIXTURE} is missing`);
+  return folders.map((folder) => {
+    const path = join(folder, 'manifest.json');
+    const manifest = parseManifestText(readFileSync(path, 'utf8'), path);
+    return { id: manifest.id, folder, manifest };
+  });
+}
