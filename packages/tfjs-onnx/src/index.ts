@@ -4,6 +4,7 @@ registerAllLayerConverters();
 
 export { convertLayersModel } from './convert/convert-layers-model.js';
 export type { ConversionResult, ConvertOptions, ExportReport, IoSpec } from './convert/options.js';
+export * from './zoo-layers/index.js';
 export { UnsupportedLayersError, type LayerIssue } from './convert/errors.js';
 export {
   registerLayerConverter,

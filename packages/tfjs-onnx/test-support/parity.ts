@@ -51,7 +51,10 @@ export async function runOnnx(bytes: Uint8Array, feeds: Record<string, ort.Tenso
 }
 
 export interface ParityResult {
+  /** Largest absolute difference over all outputs and batch sizes. */
   maxError: number;
+  /** Largest relative L2 error ‖onnx − tfjs‖₂ / ‖tfjs‖₂ over all outputs and batch sizes. */
+  relL2: number;
   conversion: ConversionResult;
 }
 
@@ -67,6 +70,7 @@ export async function checkParity(
   const { batchSizes = [1, 5], seed = 7, makeInput, ...convertOptions } = options;
   const conversion = convertLayersModel(model, convertOptions);
   let maxError = 0;
+  let relL2 = 0;
   for (const batch of batchSizes) {
     const inputs = model.inputs.map((input, i) => {
       const shape = [batch, ...(input.shape.slice(1) as number[])];
@@ -91,17 +95,23 @@ export async function checkParity(
       }
       const a = actual.data as Float32Array;
       const b = want.dataSync();
+      let diff2 = 0;
+      let ref2 = 0;
       for (let j = 0; j < b.length; j++) {
         const d = Math.abs(a[j]! - b[j]!);
         if (!(d <= maxError)) maxError = Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
+        diff2 += d * d;
+        ref2 += b[j]! * b[j]!;
       }
+      const rel = Math.sqrt(diff2) / Math.max(Math.sqrt(ref2), 1e-30);
+      if (!(rel <= relL2)) relL2 = Number.isNaN(rel) ? Number.POSITIVE_INFINITY : rel;
     });
   }
-  return { maxError, conversion };
+  return { maxError, relL2, conversion };
 }
 
 /** Logs a parity figure in a stable format. */
 export function logError(label: string, result: ParityResult): void {
   const r = result.conversion.report;
-  console.log(`[parity] ${label}: max abs error ${result.maxError.toExponential(2)} (nodes ${Object.entries(r.nodesByType).map(([k, v]) => `${k}:${v}`).join(' ')}; transposes ${r.transposes})`);
+  console.log(`[parity] ${label}: max abs error ${result.maxError.toExponential(2)}, rel L2 ${result.relL2.toExponential(2)} (nodes ${Object.entries(r.nodesByType).map(([k, v]) => `${k}:${v}`).join(' ')}; transposes ${r.transposes})`);
 }

@@ -72,6 +72,13 @@ class OrtWebSession implements SessionHandle {
 }
 
 /**
+ * Our graphs are NCHW. onnxruntime-web 1.30's WebGPU provider, left at its default NHWC layout, computes
+ * a wrong Conv when the input has exactly 6 channels and the kernel is larger than 1×1 (found by the
+ * converter's browser parity suite, see docs/layers.md); with NCHW it is exact, and faster for our graphs.
+ */
+const WEBGPU_PROVIDER = { name: 'webgpu', preferredLayout: 'NCHW' } as const;
+
+/**
  * {@link RuntimeAdapter} over onnxruntime-web. `auto` and `webgpu` try WebGPU then WASM; `wasm` is WASM only.
  * Before handing a model to onnxruntime's WebGPU provider the adapter asks the browser for a GPU adapter,
  * so a page without WebGPU falls back with the browser's own reason recorded in `ExecutionInfo.fallbacks`.
@@ -101,7 +108,10 @@ export class WebRuntimeAdapter implements RuntimeAdapter {
     } else if (provider !== 'wasm') {
       throw new GenzooError(`onnxruntime-web has no "${provider}" provider here (use webgpu or wasm)`, 'E_PROVIDER');
     }
-    const session = await ort.InferenceSession.create(model, { executionProviders: [provider], graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(model, {
+      executionProviders: [provider === 'webgpu' ? WEBGPU_PROVIDER : provider],
+      graphOptimizationLevel: 'all',
+    });
     return new OrtWebSession(session);
   }
 }

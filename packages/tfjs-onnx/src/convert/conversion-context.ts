@@ -14,6 +14,8 @@ export class ConversionContext {
   constructor(
     readonly builder: GraphBuilder,
     readonly opset: number,
+    /** When true every layer output is brought back to tfjs order (the 'naive' layout option). */
+    readonly naiveLayout = false,
   ) {}
 
   /** Emits a single-output node and returns the output name. */

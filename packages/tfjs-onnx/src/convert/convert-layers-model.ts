@@ -29,6 +29,10 @@ export function convertLayersModel(model: LayersModel, options: ConvertOptions =
   const imageLayout = options.imageLayout ?? 'NCHW';
   if (imageLayout !== 'NCHW' && imageLayout !== 'NHWC') throw new Error(`imageLayout must be 'NCHW' or 'NHWC', got '${String(imageLayout)}'`);
   const modelName = options.modelName ?? root.name;
+  const layout = options.layout ?? 'optimized';
+  if (layout !== 'optimized' && layout !== 'naive') throw new Error(`layout must be 'optimized' or 'naive', got '${String(layout)}'`);
+  const weightType = options.weightType ?? 'float32';
+  if (weightType !== 'float32' && weightType !== 'float16') throw new Error(`weightType must be 'float32' or 'float16', got '${String(weightType)}'`);
 
   const issues = collectIssues(root, opset);
   if (issues.length > 0) throw new UnsupportedLayersError(modelName, issues);
@@ -40,7 +44,7 @@ export function convertLayersModel(model: LayersModel, options: ConvertOptions =
     if (inputNames.includes(name)) throw new Error(`'${name}' is used as both an input and an output name`);
     builder.reserveName(name);
   });
-  const ctx = new ConversionContext(builder, opset);
+  const ctx = new ConversionContext(builder, opset, layout === 'naive');
   const boundaryPerm = (rank: number): Perm | null => (rank === 4 && imageLayout === 'NCHW' ? channelsFirstPerm(4) : null);
 
   const inputs: IoSpec[] = [];
@@ -77,8 +81,8 @@ export function convertLayersModel(model: LayersModel, options: ConvertOptions =
   });
 
   const graph = builder.graph;
-  if (options.optimize !== false) optimizeGraph(graph);
-  if (options.weightType === 'float16') storeWeightsAsFloat16(graph);
+  if (options.optimize !== false) optimizeGraph(graph, { absorbLayoutTransposes: layout === 'optimized' });
+  if (weightType === 'float16') storeWeightsAsFloat16(graph);
   topoSort(graph);
   validateGraph(graph);
 

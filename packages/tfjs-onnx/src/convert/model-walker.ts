@@ -99,6 +99,7 @@ function convertLayer(ctx: ConversionContext, layer: TfLayer, inputs: TensorRef[
       throw new Error(`layer '${layer.name}' (${className}): output layout has rank ${out.perm.length}, tfjs shape has ${shape.length}`);
     }
     ctx.recordShape(out.name, physicalShape(shape, out.perm));
-    return { name: out.name, perm: out.perm, shape, dtype: outputs[i]!.dtype === 'int32' ? ('int32' as const) : ('float32' as const) };
+    const ref: TensorRef = { name: out.name, perm: out.perm, shape, dtype: outputs[i]!.dtype === 'int32' ? 'int32' : 'float32' };
+    return ctx.naiveLayout && ref.perm ? { ...ref, name: ctx.logical(ref), perm: null } : ref;
   });
 }

@@ -1,6 +1,6 @@
 /** Options of {@link convertLayersModel}. */
 export interface ConvertOptions {
-  /** ai.onnx opset to target (13–21, default 17). */
+  /** ai.onnx opset to target (13–21, default 21: the newest, run by onnxruntime-node and onnxruntime-web 1.30). */
   opset?: number;
   /** Layout of 4-D image tensors at the graph boundary (default 'NCHW'). */
   imageLayout?: 'NCHW' | 'NHWC';
@@ -18,8 +18,14 @@ export interface ConvertOptions {
   producerVersion?: string;
   /** Storage type of float weights; 'float16' halves the file and casts back to float32 at load. */
   weightType?: 'float32' | 'float16';
-  /** Run graph optimisations (BN folding, transpose removal, identity removal). Default true. */
+  /** Run graph optimisations (constant folding, BN folding, transpose removal, identity removal). Default true. */
   optimize?: boolean;
+  /**
+   * How tensors are laid out between layers. 'optimized' (default) keeps them channels-first from
+   * one convolution to the next. 'naive' returns every layer output to tfjs (channels-last) order,
+   * so each convolution sits between a Transpose pair; it exists to measure what the layout pass saves.
+   */
+  layout?: 'optimized' | 'naive';
 }
 
 /** One graph input or output. */

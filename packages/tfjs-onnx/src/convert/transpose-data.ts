@@ -2,7 +2,7 @@
  * Transposes row-major data: output axis i is input axis perm[i] (ONNX Transpose semantics).
  * Returns the new data and shape.
  */
-export function transposeData<T extends Float32Array | Int32Array>(
+export function transposeData<T extends Float32Array | Float64Array | Int32Array>(
   data: T,
   shape: readonly number[],
   perm: readonly number[],

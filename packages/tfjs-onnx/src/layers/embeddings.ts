@@ -6,6 +6,7 @@ import { first } from './layer-utils.js';
 /** Registers Embedding (indices are truncated to integers like tfjs's cast to int32). */
 export function registerEmbeddingLayers(): void {
   registerLayerConverter('Embedding', {
+    check: (config) => (config['maskZero'] ? ['option maskZero=true (masking) is not supported'] : []),
     convert(ctx, call) {
       const x = first(call);
       const table = ctx.weight(call.layer, 'embeddings');

@@ -26,18 +26,30 @@ function variadic(opType: string) {
   };
 }
 
-/** Registers Add, Multiply, Average, Maximum, Minimum and Concatenate (tfjs has no Subtract layer). */
-export function registerMergeLayers(): void {
-  registerLayerConverter('Add', variadic('Sum'));
-  registerLayerConverter('Multiply', {
-    convert(ctx, call) {
+/** Folds the inputs left to right with a binary op (Add/Mul run everywhere; WebGPU has no Sum or Mean). */
+function binaryChain(opType: 'Add' | 'Mul') {
+  return {
+    convert(ctx: ConversionContext, call: LayerCall) {
       const { names, perm } = commonInputs(ctx, call);
       let y = names[0]!;
-      for (const next of names.slice(1)) y = ctx.op('Mul', [y, next], {}, call.name);
+      for (const next of names.slice(1)) y = ctx.op(opType, [y, next], {}, call.name);
       return [{ name: y, perm }];
     },
+  };
+}
+
+/** Registers Add, Multiply, Average, Maximum, Minimum and Concatenate (tfjs has no Subtract layer). */
+export function registerMergeLayers(): void {
+  registerLayerConverter('Add', binaryChain('Add'));
+  registerLayerConverter('Multiply', binaryChain('Mul'));
+  registerLayerConverter('Average', {
+    convert(ctx, call) {
+      // tfjs: the sum of the inputs times 1/n.
+      const [sum] = binaryChain('Add').convert(ctx, { ...call, name: `${call.name}_sum` });
+      const scale = ctx.scalar(`${call.name}_scale`, 1 / call.inputs.length);
+      return [{ name: ctx.op('Mul', [sum!.name, scale], {}, call.name), perm: sum!.perm }];
+    },
   });
-  registerLayerConverter('Average', variadic('Mean'));
   registerLayerConverter('Maximum', variadic('Max'));
   registerLayerConverter('Minimum', variadic('Min'));
   registerLayerConverter('Concatenate', {

@@ -6,6 +6,7 @@ import { registerMergeLayers } from './merge.js';
 import { registerNormalizationLayers } from './normalization.js';
 import { registerPoolingLayers } from './pooling.js';
 import { registerSpatialLayers } from './spatial.js';
+import { registerZooLayerConverters } from '../zoo-layers/register-zoo-converters.js';
 
 let registered = false;
 
@@ -21,4 +22,5 @@ export function registerAllLayerConverters(): void {
   registerPoolingLayers();
   registerSpatialLayers();
   registerEmbeddingLayers();
+  registerZooLayerConverters();
 }
