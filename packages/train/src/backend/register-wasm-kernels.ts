@@ -1,0 +1,37 @@
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import { makeConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
+import { makeConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
+
+/** Kernels the wasm backend lacks that genzoo's training steps need. */
+export function missingWasmKernels(backendName = 'wasm'): KernelConfig[] {
+  return [makeConv2DBackpropFilterKernel(backendName)];
+}
+
+/** Kernels the wasm backend has but that are much slower than our matMul-based versions. */
+export function fasterWasmKernels(backendName = 'wasm'): KernelConfig[] {
+  return [makeConv2DBackpropInputKernel(backendName)];
+}
+
+/**
+ * Registers genzoo's kernels on `backendName`: the missing ones where the
+ * backend has no kernel of that name (a future tfjs that ships one wins),
+ * and, unless `replaceSlow` is false, the faster replacements.
+ * Returns the names of the kernels registered.
+ */
+export function registerMissingKernels(backendName = 'wasm', replaceSlow = true): string[] {
+  const registered: string[] = [];
+  for (const config of missingWasmKernels(backendName)) {
+    if (getKernel(config.kernelName, backendName) === undefined) {
+      registerKernel(config);
+      registered.push(config.kernelName);
+    }
+  }
+  if (replaceSlow) {
+    for (const config of fasterWasmKernels(backendName)) {
+      if (getKernel(config.kernelName, backendName) !== undefined) unregisterKernel(config.kernelName, backendName);
+      registerKernel(config);
+      registered.push(`${config.kernelName} (faster)`);
+    }
+  }
+  return registered;
+}

@@ -1,0 +1,122 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { BACKEND_REQUESTS, type BackendRequest } from '../backend/select-backend.js';
+import { DATASET_NAMES } from '../data/image-dataset.js';
+import { FAMILIES } from '../families/registry.js';
+import { runTraining, validateTrainingConfig, type TrainingConfig } from '../trainers/training-run.js';
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got '${value}'`);
+    return Number(value);
+  };
+}
+
+function formatLosses(losses: Record<string, number>): string {
+  return Object.entries(losses).map(([name, value]) => `${name} ${value.toFixed(3)}`).join(' ');
+}
+
+/** Options the CLI passes through to {@link runTraining} beyond its flags (tests, the lead's export seam). */
+export type CliOverrides = Partial<Pick<TrainingConfig, 'exporters' | 'cacheDir' | 'stopAfterSteps' | 'evalCount'>>;
+
+/**
+ * `genzoo-train <family> --dataset mnist [--steps N | --epochs N] …`.
+ * `argv` excludes the node and script paths. Returns the process exit code;
+ * bad flags give a one-line error and exit code 2 before anything trains.
+ */
+export async function runTrainCli(argv: readonly string[], overrides: CliOverrides = {}): Promise<number> {
+  const program = new Command('genzoo-train')
+    .description('Train a genzoo generative model with TensorFlow.js')
+    .argument('<family>', `model family: ${[...FAMILIES.keys()].join(', ')}`)
+    .addOption(new Option('--dataset <name>', 'dataset').choices(DATASET_NAMES).makeOptionMandatory())
+    .option('--steps <n>', 'optimizer steps', integer('--steps', 1))
+    .option('--epochs <n>', 'passes over the training split', integer('--epochs', 1))
+    .option('--batch <n>', 'batch size', integer('--batch', 1), 64)
+    .option('--seed <n>', 'random seed', integer('--seed', 0), 0)
+    .option('--out <dir>', 'output folder (default runs/<family>)')
+    .option('--resume', 'continue from the newest intact checkpoint in --out', false)
+    .addOption(new Option('--backend <name>', 'training backend').choices(BACKEND_REQUESTS as string[]).default('auto'))
+    .option('--sample-every <n>', 'write a sample grid every N steps (0: only at the end)', integer('--sample-every', 0), 200)
+    .option('--checkpoint-every <n>', 'checkpoint every N steps (0: only at the end)', integer('--checkpoint-every', 0), 100)
+    .option('--no-progress', 'log plain lines instead of a progress bar')
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) })
+    .showSuggestionAfterError(false);
+
+  let family: string;
+  let options: {
+    dataset: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; resume: boolean;
+    backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
+  };
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    family = program.args[0]!;
+    options = program.opts();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      console.error(`genzoo-train: ${error.message.replace(/^error: /, '').split('\n')[0]}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const config: TrainingConfig = {
+    family,
+    dataset: options.dataset,
+    ...(options.steps === undefined && options.epochs === undefined ? { steps: 2000 } : {}),
+    ...(options.steps === undefined ? {} : { steps: options.steps }),
+    ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
+    batchSize: options.batch,
+    seed: options.seed,
+    outDir: options.out ?? `runs/${family}`,
+    resume: options.resume,
+    backend: options.backend,
+    sampleEvery: options.sampleEvery,
+    checkpointEvery: options.checkpointEvery,
+    ...overrides,
+  };
+  try {
+    validateTrainingConfig(config);
+  } catch (error) {
+    console.error(`genzoo-train: ${(error as Error).message}`);
+    return 2;
+  }
+
+  const interactive = options.progress && process.stderr.isTTY === true;
+  const bar = interactive
+    ? new cliProgress.SingleBar({
+        format: 'step {value}/{total} |{bar}| {rate} steps/s · ETA {eta_formatted} · {losses}',
+        etaBuffer: 50,
+        hideCursor: true,
+      }, cliProgress.Presets.shades_classic)
+    : undefined;
+  let barStarted = false;
+  let lastLine = 0;
+  try {
+    await runTraining({
+      ...config,
+      log: (line) => (bar !== undefined && barStarted ? process.stderr.write(`\r\x1b[K${line}\n`) : console.log(line)),
+      onProgress: ({ step, totalSteps, losses, stepsPerSecond }) => {
+        const payload = { rate: stepsPerSecond.toFixed(2), losses: formatLosses(losses) };
+        if (bar !== undefined) {
+          if (!barStarted) {
+            bar.start(totalSteps, step - 1, payload);
+            barStarted = true;
+          }
+          bar.update(step, payload);
+        } else if (step === totalSteps || Date.now() - lastLine > 10_000) {
+          lastLine = Date.now();
+          const eta = stepsPerSecond > 0 ? Math.round((totalSteps - step) / stepsPerSecond) : 0;
+          console.log(`step ${step}/${totalSteps} · ${payload.rate} steps/s · ETA ${eta}s · ${payload.losses}`);
+        }
+      },
+    });
+  } catch (error) {
+    bar?.stop();
+    console.error(`genzoo-train: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+  bar?.stop();
+  return 0;
+}

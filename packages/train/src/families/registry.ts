@@ -1,0 +1,16 @@
+import { classifierFamily } from './classifier-family.js';
+import { dcganMnistFamily } from './dcgan-mnist-family.js';
+import type { TrainingFamily } from './training-family.js';
+import { vaeMnistFamily } from './vae-mnist-family.js';
+
+/** Every family `genzoo-train` knows, by name. */
+export const FAMILIES: ReadonlyMap<string, TrainingFamily> = new Map(
+  [dcganMnistFamily, vaeMnistFamily, classifierFamily].map((family) => [family.name, family]),
+);
+
+/** Looks a family up, with a one-line error listing the known ones. */
+export function getFamily(name: string): TrainingFamily {
+  const family = FAMILIES.get(name);
+  if (family === undefined) throw new Error(`unknown model family '${name}' (expected one of ${[...FAMILIES.keys()].join(', ')})`);
+  return family;
+}

@@ -1,0 +1,49 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { BatchSampler, PixelRange } from '../data/split.js';
+import type { ImageDataset } from '../data/image-dataset.js';
+import type { Rng } from '../random/rng.js';
+
+/** Models a run hands to exporters: `generator` always, `encoder` for VAEs. */
+export interface TrainedModels {
+  generator: tf.LayersModel;
+  encoder?: tf.LayersModel;
+}
+
+/** Inputs for creating a family's training session. */
+export interface SessionOptions {
+  seed: number;
+  batchSize: number;
+  /** Models restored from a checkpoint; built fresh when absent. */
+  models?: Record<string, tf.LayersModel>;
+}
+
+/** One family's models, optimizers and step function, ready to train. */
+export interface TrainingSession {
+  /** Every model to checkpoint, by name. */
+  models: Record<string, tf.LayersModel>;
+  /** Every optimizer to checkpoint, by name. */
+  optimizers: Record<string, tf.Optimizer>;
+  /** Batches consumed by one step. */
+  batchesPerStep: number;
+  /** One training step reading batches `firstBatch…`; returns named losses. */
+  step(sampler: BatchSampler, firstBatch: number, rng: Rng): Record<string, number>;
+  /** n samples in [0, 1] for a grid. */
+  sample(n: number, rng: Rng): tf.Tensor4D;
+  /** Held-out metrics (e.g. ELBO in nats per image). */
+  evaluate?(dataset: ImageDataset, indices: Uint32Array, rng: Rng): Record<string, number>;
+  /** Reconstructions in [0, 1] of images given in the family's pixel range (autoencoders only). */
+  reconstruct?(images: tf.Tensor4D): tf.Tensor4D;
+  /** The models to ship. */
+  trained(): TrainedModels;
+}
+
+/** A trainable model family such as `dcgan-mnist`. */
+export interface TrainingFamily {
+  name: string;
+  description: string;
+  /** Datasets it can train on (28×28 grayscale). */
+  datasets: readonly string[];
+  /** How it wants pixels scaled. */
+  pixelRange: PixelRange;
+  createSession(options: SessionOptions): TrainingSession;
+}

@@ -1,0 +1,58 @@
+import type { Manifest } from '@genzoo/core';
+import type { TrainingSummary } from '../trainers/training-run.js';
+import type { PublishProfile } from './publish-profile.js';
+
+function table(rows: readonly (readonly [string, string])[]): string {
+  return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
+}
+
+function formatMetric(value: number): string {
+  return Math.abs(value) >= 0.01 || value === 0 ? value.toFixed(3).replace(/\.?0+$/, '') : value.toExponential(2);
+}
+
+/** The model card (`README.md`) of a shipped model folder. */
+export function renderModelCard(manifest: Manifest, profile: PublishProfile, summary: TrainingSummary): string {
+  const graphs = Object.entries(manifest.graphs).map(
+    ([role, graph]) =>
+      `- \`${graph.file}\` (${role}, ${(graph.bytes / 1024).toFixed(1)} KiB, opset ${graph.opset}): ` +
+      `${graph.inputs.map((input) => `${input.name} [${input.shape.join(', ')}]`).join(', ')} → ` +
+      `${graph.outputs.map((output) => `${output.name} [${output.shape.join(', ')}]${output.range ? ` in [${output.range.join(', ')}]` : ''}`).join(', ')}`,
+  );
+  const minutes = (summary.wallClockSeconds / 60).toFixed(1);
+  return `# ${manifest.name}
+
+${manifest.description}
+
+![64 samples, seed 0](${manifest.files.samples})
+
+Samples above: \`genzoo sample --model ${manifest.id} -n 64 --seed 0\`, rendered from the shipped ONNX graph by onnxruntime-node.
+
+## Objective
+${profile.objective}
+
+## Architecture
+${profile.architecture}
+
+## Graphs
+${graphs.join('\n')}
+
+Image tensors are NCHW. Latents are drawn outside the graphs by \`@genzoo/core\` (seeded, ${manifest.latent.distribution}), so a seed gives the same images in every runtime.
+
+## Training
+${table([
+  ['dataset', `${manifest.dataset.name}: ${manifest.dataset.trainSize} training images, ${manifest.dataset.heldOutSize} held out (split seed ${manifest.dataset.splitSeed})`],
+  ['steps', `${summary.steps} × batch ${summary.config.batchSize} (seed ${summary.config.seed})`],
+  ['wall clock', `${minutes} min, ${summary.msPerStep.toFixed(0)} ms/step`],
+  ['backend', summary.backend.summary],
+  ['final losses', Object.entries(summary.finalLosses).map(([name, value]) => `${name} ${formatMetric(value)}`).join(', ')],
+])}
+
+## Metrics
+${table(Object.entries(manifest.metrics).map(([name, value]) => [name, formatMetric(value)] as const))}
+
+\`exportMaxAbsError\`: largest difference between tfjs \`predict\` and the exported graph in onnxruntime-node on random inputs.
+
+## Known weaknesses
+${profile.weaknesses}
+`;
+}
