@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runTrainCli } from './run-train-cli.js';
+import { run } from './index.js';
 
-process.exitCode = await runTrainCli(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

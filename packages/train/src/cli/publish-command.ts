@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { selectBackend } from '../backend/select-backend.js';
+import { publishClassifierRun } from '../publish/publish-classifier.js';
+import { publishRun } from '../publish/publish-model.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function familyOf(runDir: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(runDir, 'training.json'), 'utf8')) as { family: string }).family;
+  } catch (error) {
+    throw new Error(`cannot read ${join(runDir, 'training.json')}: ${(error as Error).message.split('\n')[0]} (has the run finished?)`);
+  }
+}
+
+/**
+ * `genzoo train publish <run folder> --id <id> -o models/<id>`: turns a finished training run into a shipped
+ * model folder (ONNX graphs checked against tfjs, manifest, samples.png, model card).
+ * Returns the exit code; every error is one line.
+ */
+export async function runPublishCommand(argv: readonly string[]): Promise<number> {
+  const program = new Command('genzoo train publish')
+    .description('Ship a finished training run as a model folder')
+    .argument('<run>', 'training run folder (with training.json)')
+    .requiredOption('--id <id>', 'model id, e.g. dcgan-mnist')
+    .requiredOption('-o, --out <folder>', 'model folder to write, e.g. models/dcgan-mnist')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    console.error(`genzoo train publish: ${(error as Error).message.replace(/^error: /, '')}`);
+    return 2;
+  }
+  const [runDir] = program.args as [string];
+  const { id, out } = program.opts<{ id: string; out: string }>();
+  try {
+    await selectBackend('auto');
+    const manifest = familyOf(runDir) === 'classifier' ? await publishClassifierRun(runDir, id, out) : await publishRun(runDir, id, out);
+    const error = manifest.metrics.exportMaxAbsError;
+    console.log(`${out}: ${manifest.name} (${Object.keys(manifest.graphs).join(', ')}), export max abs error vs tfjs ${error?.toExponential(2) ?? 'n/a'}`);
+    return 0;
+  } catch (error) {
+    console.error(`genzoo train publish: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+}
