@@ -13,7 +13,8 @@ const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'genzoo-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const CLI = join(REPO_ROOT, 'packages', 'node', 'dist', 'cli', 'bin.js');
+// The bin as `npx genzoo` runs it: the link npm made at install, to a file the build must make executable.
+const CLI = join(REPO_ROOT, 'node_modules', '.bin', 'genzoo');
 
 /** A few real optimizer steps on real data, then the shipped-model path: publish → onnxruntime-node. */
 async function trainTiny(family: string): Promise<string> {
@@ -44,7 +45,7 @@ describe('train → export → sample', () => {
     console.log(`dcgan export max abs error vs tfjs: ${manifest.metrics.exportMaxAbsError!.toExponential(2)}`);
 
     const grid = join(work, 'grid.png');
-    const { stdout } = await run(process.execPath, [CLI, 'sample', '--model', modelDir, '-n', '16', '--seed', '7', '-o', grid]);
+    const { stdout } = await run(CLI, ['sample', '--model', modelDir, '-n', '16', '--seed', '7', '-o', grid]);
     expect(stdout).toContain('onnxruntime-node on cpu');
     const { width, height, format } = await sharp(grid).metadata();
     expect(format).toBe('png');
