@@ -6,6 +6,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs';
+import { computeOnHost } from './heap-access.js';
 import { KernelCalls } from './kernel-calls.js';
 
 interface Conv2DBackpropFilterAttrs {
@@ -19,13 +20,12 @@ interface Conv2DBackpropFilterAttrs {
 /**
  * Builds the transposed im2col matrix of `x` (NHWC): row (i, j, c) holds, for
  * every output position (n, y, x), the input value under filter tap (i, j)
- * in channel c, or 0 where that tap falls in the padding. Shape [kh·kw·Cin, N·Ho·Wo].
+ * in channel c, or 0 where that tap falls in the padding (`out` arrives zeroed). Shape [kh·kw·Cin, N·Ho·Wo].
  */
-function im2colTransposed(xValues: Float32Array, info: backend_util.Conv2DInfo): Float32Array {
+function im2colTransposed(xValues: Float32Array, info: backend_util.Conv2DInfo, out: Float32Array): void {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const { top, left } = info.padInfo;
   const positions = batchSize * outHeight * outWidth;
-  const out = new Float32Array(filterHeight * filterWidth * inChannels * positions);
   for (let i = 0; i < filterHeight; i++) {
     for (let j = 0; j < filterWidth; j++) {
       const tapRow = (i * filterWidth + j) * inChannels;
@@ -44,7 +44,6 @@ function im2colTransposed(xValues: Float32Array, info: backend_util.Conv2DInfo):
       }
     }
   }
-  return out;
 }
 
 /**
@@ -75,8 +74,7 @@ export function makeConv2DBackpropFilterKernel(backendName: string): KernelConfi
     const taps = filterHeight * filterWidth * inChannels;
 
     const backend = args.backend;
-    const columns = im2colTransposed(backend.readSync(x.dataId) as Float32Array, info);
-    const im2col: TensorInfo = { dataId: backend.write(columns, [1, taps, positions], 'float32'), shape: [1, taps, positions], dtype: 'float32' };
+    const im2col = computeOnHost(backend, [x], [1, taps, positions], (out, [xValues]) => im2colTransposed(xValues!, info, out));
     const calls = new KernelCalls(backend, backendName);
     const b = calls.run('Reshape', { x: dy }, { shape: [1, positions, outChannels] });
     const product = calls.run('BatchMatMul', { a: im2col, b }, { transposeA: false, transposeB: false });

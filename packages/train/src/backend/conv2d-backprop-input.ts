@@ -6,6 +6,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs';
+import { computeOnHost } from './heap-access.js';
 import { KernelCalls } from './kernel-calls.js';
 
 interface Conv2DBackpropInputAttrs {
@@ -16,12 +17,11 @@ interface Conv2DBackpropInputAttrs {
   inputShape: [number, number, number, number];
 }
 
-/** Scatter-adds columns [N·Ho·Wo, kh·kw·Cin] back onto an NHWC image (the adjoint of im2col). */
-function col2im(columns: Float32Array, info: backend_util.Conv2DInfo): Float32Array {
+/** Scatter-adds columns [N·Ho·Wo, kh·kw·Cin] onto a zeroed NHWC image `out` (the adjoint of im2col). */
+function col2im(columns: Float32Array, info: backend_util.Conv2DInfo, out: Float32Array): void {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const { top, left } = info.padInfo;
   const taps = filterHeight * filterWidth * inChannels;
-  const out = new Float32Array(batchSize * inHeight * inWidth * inChannels);
   for (let n = 0; n < batchSize; n++) {
     for (let y = 0; y < outHeight; y++) {
       for (let x = 0; x < outWidth; x++) {
@@ -40,7 +40,6 @@ function col2im(columns: Float32Array, info: backend_util.Conv2DInfo): Float32Ar
       }
     }
   }
-  return out;
 }
 
 /** [kh, kw, Cin, Cout] filter values transposed to [Cout, kh·kw·Cin]. */
@@ -84,12 +83,12 @@ export function makeConv2DBackpropInputKernel(backendName: string): KernelConfig
     const calls = new KernelCalls(backend, backendName);
     const a = calls.run('Reshape', { x: dy }, { shape: [1, positions, outChannels] });
     const columns = calls.run('BatchMatMul', { a, b: weights }, { transposeA: false, transposeB: false });
-    const image = col2im(backend.readSync(columns.dataId) as Float32Array, info);
+    const shape = [batchSize, info.inHeight, info.inWidth, inChannels];
+    const image = computeOnHost(backend, [columns], shape, (out, [values]) => col2im(values!, info, out));
     calls.disposeAllBut(columns);
     backend.disposeData(columns.dataId);
     backend.disposeData(weights.dataId);
-    const shape = [batchSize, info.inHeight, info.inWidth, inChannels];
-    return { dataId: backend.write(image, shape, 'float32'), shape, dtype: 'float32' };
+    return image;
   };
   return { kernelName: Conv2DBackpropInput, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
 }

@@ -1,4 +1,5 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import { registerFastBatchNormGradient } from './batch-norm-gradient.js';
 import { makeConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { makeConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
 
@@ -32,6 +33,8 @@ export function registerMissingKernels(backendName = 'wasm', replaceSlow = true)
       registerKernel(config);
       registered.push(`${config.kernelName} (faster)`);
     }
+    registerFastBatchNormGradient();
+    registered.push('FusedBatchNorm gradient (no Tile)');
   }
   return registered;
 }

@@ -69,7 +69,7 @@ describe('checkpoints', () => {
     const loaded = await loadCheckpoint(good);
     expect(loaded.state.step).toBe(2);
     expect(loaded.state.rng.s).toHaveLength(4);
-    expect(Object.keys(loaded.models).sort()).toEqual(['discriminator', 'generator']);
+    expect(Object.keys(loaded.models).sort()).toEqual(['discriminator', 'generator', 'generatorEma']);
     const saved = readFileSync(join(good, 'generator', 'weights.bin'));
     const restored = Buffer.concat(loaded.models.generator!.getWeights().map((w) => Buffer.from(w.dataSync().buffer)));
     expect(restored.equals(saved)).toBe(true);

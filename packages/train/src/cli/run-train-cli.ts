@@ -3,6 +3,8 @@ import cliProgress from 'cli-progress';
 import { BACKEND_REQUESTS, type BackendRequest } from '../backend/select-backend.js';
 import { DATASET_NAMES } from '../data/image-dataset.js';
 import { FAMILIES } from '../families/registry.js';
+import { GAN_LOSSES } from '../losses/registry.js';
+import { TrainingConfigError } from '../trainers/training-config-error.js';
 import { runTraining, validateTrainingConfig, type TrainingConfig } from '../trainers/training-run.js';
 
 function integer(name: string, min: number) {
@@ -28,7 +30,8 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
   const program = new Command('genzoo-train')
     .description('Train a genzoo generative model with TensorFlow.js')
     .argument('<family>', `model family: ${[...FAMILIES.keys()].join(', ')}`)
-    .addOption(new Option('--dataset <name>', 'dataset').choices(DATASET_NAMES).makeOptionMandatory())
+    .addOption(new Option('--dataset <name or folder>', `dataset: ${DATASET_NAMES.join(', ')}, or a folder of PNG/JPEG images`).makeOptionMandatory())
+    .option('--loss <name>', `adversarial loss (GANs): ${[...GAN_LOSSES.keys()].join(', ')}`)
     .option('--steps <n>', 'optimizer steps', integer('--steps', 1))
     .option('--epochs <n>', 'passes over the training split', integer('--epochs', 1))
     .option('--batch <n>', 'batch size', integer('--batch', 1), 64)
@@ -45,7 +48,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
 
   let family: string;
   let options: {
-    dataset: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; resume: boolean;
+    dataset: string; loss?: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; resume: boolean;
     backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
   };
   try {
@@ -64,6 +67,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
   const config: TrainingConfig = {
     family,
     dataset: options.dataset,
+    ...(options.loss === undefined ? {} : { loss: options.loss }),
     ...(options.steps === undefined && options.epochs === undefined ? { steps: 2000 } : {}),
     ...(options.steps === undefined ? {} : { steps: options.steps }),
     ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
@@ -115,7 +119,8 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
   } catch (error) {
     bar?.stop();
     console.error(`genzoo-train: ${(error as Error).message.split('\n')[0]}`);
-    return 1;
+    // Bad data (unreadable image files, a batch larger than the dataset) is a usage error, found before training.
+    return error instanceof TrainingConfigError ? 2 : 1;
   }
   bar?.stop();
   return 0;

@@ -10,8 +10,10 @@ export interface ImageDataset {
   count: number;
   height: number;
   width: number;
+  /** Channels per pixel: 1 (grayscale, the default when absent) or 3 (RGB, interleaved). */
+  channels?: number;
   numClasses: number;
-  /** count·height·width bytes, 0 = black, 255 = white, row-major. */
+  /** count·height·width·channels bytes, 0 = black, 255 = white, row-major. */
   pixels: Uint8Array;
   /** count class ids in [0, numClasses). */
   labels: Uint8Array;

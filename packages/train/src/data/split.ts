@@ -74,14 +74,15 @@ export class BatchSampler {
   }
 }
 
-/** Selected images as a [n, H, W, 1] float tensor in the given range. */
+/** Selected images as a [n, H, W, C] float tensor in the given range. */
 export function imagesTensor(dataset: ImageDataset, indices: ArrayLike<number>, range: PixelRange): tf.Tensor4D {
-  const size = dataset.height * dataset.width;
+  const channels = dataset.channels ?? 1;
+  const size = dataset.height * dataset.width * channels;
   const out = new Float32Array(indices.length * size);
   const [scale, shift] = range === 'zero-one' ? [1 / 255, 0] : [2 / 255, -1];
   for (let b = 0; b < indices.length; b++) {
     const base = indices[b]! * size;
     for (let i = 0; i < size; i++) out[b * size + i] = dataset.pixels[base + i]! * scale + shift;
   }
-  return tf.tensor4d(out, [indices.length, dataset.height, dataset.width, 1]);
+  return tf.tensor4d(out, [indices.length, dataset.height, dataset.width, channels]);
 }

@@ -16,7 +16,9 @@ export const dcganMnistFamily: TrainingFamily = {
   description: 'DCGAN, 64-d latent, 28×28×1 output in [-1, 1]',
   datasets: ['mnist', 'fashion-mnist'],
   pixelRange: 'minus-one-one',
-  createSession({ seed, batchSize, models }) {
+  adversarial: true,
+  acceptsImageFolders: true,
+  createSession({ seed, batchSize, models, loss }) {
     const generator = models?.generator ?? buildDcganMnistGenerator({ seed });
     const discriminator = models?.discriminator ?? buildDcganMnistDiscriminator({ seed });
     // A run resumed from a checkpoint written before EMA existed starts its average from the current weights.
@@ -32,6 +34,7 @@ export const dcganMnistFamily: TrainingFamily = {
       discriminatorOptimizer: optimizers.discriminator,
       batchSize,
       nCritic: 1,
+      ...(loss === undefined ? {} : { loss }),
     });
     return {
       models: { generator, discriminator, generatorEma: ema.target },
@@ -39,9 +42,9 @@ export const dcganMnistFamily: TrainingFamily = {
       batchesPerStep: trainer.nCritic,
       step(sampler, firstBatch, rng) {
         let batch = firstBatch;
-        const losses = trainer.step(() => sampler.batch(batch++, 'minus-one-one'), rng);
+        const losses = trainer.step(() => sampler.batch(batch++, 'minus-one-one'), rng, firstBatch / trainer.nCritic);
         ema.update();
-        return { d: losses.d, g: losses.g };
+        return losses;
       },
       sample: (n, rng) =>
         tf.tidy(() => {

@@ -15,6 +15,8 @@ export interface SessionOptions {
   batchSize: number;
   /** Models restored from a checkpoint; built fresh when absent. */
   models?: Record<string, tf.LayersModel>;
+  /** Adversarial loss by registry name (families with `adversarial: true`). */
+  loss?: string;
 }
 
 /** One family's models, optimizers and step function, ready to train. */
@@ -45,5 +47,9 @@ export interface TrainingFamily {
   datasets: readonly string[];
   /** How it wants pixels scaled. */
   pixelRange: PixelRange;
+  /** Whether it trains with an adversarial loss that `--loss` may choose. */
+  adversarial?: boolean;
+  /** Whether it trains on a folder of the user's images (decoded to 28×28 grayscale). */
+  acceptsImageFolders?: boolean;
   createSession(options: SessionOptions): TrainingSession;
 }

@@ -10,6 +10,7 @@ export const vaeMnistFamily: TrainingFamily = {
   description: 'VAE, 16-d latent, Bernoulli decoder, 28×28×1 output in [0, 1]',
   datasets: ['mnist', 'fashion-mnist'],
   pixelRange: 'zero-one',
+  acceptsImageFolders: true,
   createSession({ seed, models }) {
     const encoder = models?.encoder ?? buildVaeMnistEncoder({ seed });
     const generator = models?.generator ?? buildVaeMnistDecoder({ seed });

@@ -43,7 +43,7 @@ ${table([
   ['dataset', `${manifest.dataset.name}: ${manifest.dataset.trainSize} training images, ${manifest.dataset.heldOutSize} held out (split seed ${manifest.dataset.splitSeed})`],
   ['steps', `${summary.steps} × batch ${summary.config.batchSize} (seed ${summary.config.seed})`],
   ['wall clock', `${minutes} min, ${summary.msPerStep.toFixed(0)} ms/step`],
-  ['backend', summary.backend.summary],
+  ['backend', summary.backend.summary.replace(/^backend:\s*/, '')],
   ['final losses', Object.entries(summary.finalLosses).map(([name, value]) => `${name} ${formatMetric(value)}`).join(', ')],
 ])}
 

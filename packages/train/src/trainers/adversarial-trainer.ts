@@ -1,6 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
+import type { GanLoss } from '../losses/gan-loss.js';
+import { DEFAULT_GAN_LOSS, getGanLoss } from '../losses/registry.js';
 import type { Rng } from '../random/rng.js';
-import { discriminatorLoss, generatorLoss } from './losses.js';
+import { featureExtractor, featureMatchingLoss, type FeatureMatchingOptions } from '../regularizers/feature-matching.js';
+import { gradientPenalty, type GradientPenaltyOptions } from '../regularizers/gradient-penalty.js';
+import { addInstanceNoise, instanceNoiseStd, type InstanceNoiseOptions } from '../regularizers/instance-noise.js';
+import { clipWeights } from '../regularizers/weight-clipping.js';
+
+/** What a loss-term hook sees: the tensors of the current update (owned by the trainer). */
+export interface LossTermContext {
+  real: tf.Tensor;
+  fake: tf.Tensor;
+  /** Discriminator outputs on real (discriminator updates only) and fake inputs. */
+  realOutputs?: tf.Tensor;
+  fakeOutputs: tf.Tensor;
+  step: number;
+  rng: Rng;
+}
+
+/** Extra named loss terms, added to a network's loss and reported with the step's losses. */
+export type LossTermHook = (context: LossTermContext) => Record<string, tf.Scalar>;
 
 /** Inputs of an {@link AdversarialTrainer}. */
 export interface AdversarialTrainerOptions {
@@ -13,29 +32,58 @@ export interface AdversarialTrainerOptions {
   nCritic?: number;
   /** Latents per generator step (use the real batch size). */
   batchSize: number;
+  /** Adversarial loss, or its registry name (default `non-saturating`). */
+  loss?: GanLoss | string;
+  /** One-sided label smoothing: real targets become 1 − this (cross-entropy and least-squares losses). */
+  labelSmoothing?: number;
+  /** WGAN weight clipping of every discriminator variable after each discriminator update. */
+  weightClip?: number;
+  /** WGAN-GP gradient penalty added to the discriminator loss (reported as `gp`). */
+  gradientPenalty?: GradientPenaltyOptions;
+  /** Gaussian noise on the discriminator's real and fake inputs. */
+  instanceNoise?: InstanceNoiseOptions;
+  /** Feature matching term in the generator loss (reported as `fm`). */
+  featureMatching?: FeatureMatchingOptions;
+  /** Extra loss terms per network. */
+  hooks?: { discriminator?: LossTermHook; generator?: LossTermHook };
+  /**
+   * Run the discriminator once on real and fake concatenated (one batch of 2B) instead of twice.
+   * The same math with larger, faster matrix multiplies, but only for discriminators without
+   * batch statistics (no batch norm): with them it changes the model.
+   */
+  jointDiscriminatorBatch?: boolean;
 }
 
-/** Losses of one adversarial step. */
+/** Losses of one adversarial step: `d` and `g` (totals) plus any named terms. */
 export interface AdversarialLosses {
   d: number;
   g: number;
+  [term: string]: number;
 }
 
 function trainableVariables(model: tf.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
 }
 
-/** Non-saturating GAN loop: `nCritic` discriminator updates, then one generator update. */
+/**
+ * The generic adversarial loop: `nCritic` discriminator updates, then one generator update, each
+ * with its own optimizer, for any {@link GanLoss}, with optional regularizers and hook terms.
+ */
 export class AdversarialTrainer {
   readonly generator: tf.LayersModel;
   readonly discriminator: tf.LayersModel;
   readonly latentDim: number;
   readonly nCritic: number;
   readonly batchSize: number;
+  readonly loss: GanLoss;
+  private readonly options: AdversarialTrainerOptions;
   private readonly gOptimizer: tf.Optimizer;
   private readonly dOptimizer: tf.Optimizer;
+  private readonly features: tf.LayersModel | undefined;
+  private stepsTaken = 0;
 
   constructor(options: AdversarialTrainerOptions) {
+    this.options = options;
     this.generator = options.generator;
     this.discriminator = options.discriminator;
     this.latentDim = options.latentDim;
@@ -43,7 +91,17 @@ export class AdversarialTrainer {
     this.batchSize = options.batchSize;
     this.gOptimizer = options.generatorOptimizer;
     this.dOptimizer = options.discriminatorOptimizer;
+    this.loss = typeof options.loss === 'object' ? options.loss : getGanLoss(options.loss ?? DEFAULT_GAN_LOSS);
     if (!Number.isInteger(this.nCritic) || this.nCritic < 1) throw new Error(`nCritic must be a positive integer, got ${this.nCritic}`);
+    const smoothing = options.labelSmoothing ?? 0;
+    if (!(smoothing >= 0 && smoothing < 1)) throw new Error(`label smoothing must be in [0, 1), got ${smoothing}`);
+    if (smoothing > 0 && !this.loss.supportsLabelSmoothing) throw new Error(`loss '${this.loss.name}' does not support label smoothing`);
+    if (options.weightClip !== undefined && !(options.weightClip > 0)) throw new Error(`weight clip must be positive, got ${options.weightClip}`);
+    if (options.gradientPenalty !== undefined && !(options.gradientPenalty.weight >= 0)) {
+      throw new Error(`gradient penalty weight must be ≥ 0, got ${options.gradientPenalty.weight}`);
+    }
+    if (options.instanceNoise !== undefined) instanceNoiseStd(options.instanceNoise, 0);
+    this.features = options.featureMatching === undefined ? undefined : featureExtractor(this.discriminator, options.featureMatching.layer);
   }
 
   /** Latent vectors drawn from `rng`, shape [n, latentDim]. */
@@ -53,33 +111,92 @@ export class AdversarialTrainer {
 
   /**
    * One generator step preceded by `nCritic` discriminator steps.
-   * `nextBatch` returns real images in the generator's output range; the
-   * trainer disposes them.
+   * `nextBatch` returns real images in the generator's output range; the trainer disposes them.
+   * `stepIndex` (default: steps taken by this trainer) drives schedules such as instance-noise annealing.
    */
-  step(nextBatch: () => tf.Tensor4D, rng: Rng): AdversarialLosses {
+  step(nextBatch: () => tf.Tensor4D, rng: Rng, stepIndex = this.stepsTaken): AdversarialLosses {
     const dVars = trainableVariables(this.discriminator);
     const gVars = trainableVariables(this.generator);
+    const { gradientPenalty: gp, instanceNoise, featureMatching, hooks } = this.options;
+    const noiseStd = instanceNoise === undefined ? 0 : instanceNoiseStd(instanceNoise, stepIndex);
+    const realLabel = 1 - (this.options.labelSmoothing ?? 0);
+    const D = (x: tf.Tensor): tf.Tensor => this.discriminator.apply(x, { training: true }) as tf.Tensor;
+    const terms: Record<string, number> = {};
+    const record = (named: Record<string, tf.Scalar>, into: Map<string, tf.Scalar>): void => {
+      for (const [name, value] of Object.entries(named)) {
+        if (name === 'd' || name === 'g') throw new Error(`loss term hook returned '${name}', which names a total loss; rename the term`);
+        into.set(name, tf.keep(value));
+      }
+    };
+    const readTerms = (kept: Map<string, tf.Scalar>): void => {
+      for (const [name, value] of kept) {
+        terms[name] = value.dataSync()[0]!;
+        value.dispose();
+      }
+    };
+
     let dLoss = 0;
+    let lastReal: tf.Tensor4D | undefined;
     for (let k = 0; k < this.nCritic; k++) {
+      lastReal?.dispose();
       const real = nextBatch();
+      lastReal = real;
       const z = this.latents(real.shape[0], rng);
+      const kept = new Map<string, tf.Scalar>();
       const cost = this.dOptimizer.minimize(() => {
         const fake = this.generator.apply(z, { training: true }) as tf.Tensor;
-        const realLogits = this.discriminator.apply(real, { training: true }) as tf.Tensor;
-        const fakeLogits = this.discriminator.apply(fake, { training: true }) as tf.Tensor;
-        return discriminatorLoss(realLogits, fakeLogits);
+        const realIn = noiseStd > 0 ? addInstanceNoise(real, noiseStd, rng) : real;
+        const fakeIn = noiseStd > 0 ? addInstanceNoise(fake, noiseStd, rng) : fake;
+        let realOutputs: tf.Tensor;
+        let fakeOutputs: tf.Tensor;
+        if (this.options.jointDiscriminatorBatch === true) {
+          const both = D(tf.concat([realIn, fakeIn]));
+          [realOutputs, fakeOutputs] = tf.split(both, [realIn.shape[0]!, fakeIn.shape[0]!]) as [tf.Tensor, tf.Tensor];
+        } else {
+          realOutputs = D(realIn);
+          fakeOutputs = D(fakeIn);
+        }
+        let total = this.loss.discriminator(realOutputs, fakeOutputs, realLabel === 1 ? {} : { realLabel });
+        const extra: Record<string, tf.Scalar> = {};
+        if (gp !== undefined) extra['gp'] = gradientPenalty(D, realIn, fakeIn, rng, gp.target);
+        Object.assign(extra, hooks?.discriminator?.({ real: realIn, fake: fakeIn, realOutputs, fakeOutputs, step: stepIndex, rng }) ?? {});
+        for (const [name, value] of Object.entries(extra)) {
+          total = tf.add(total, name === 'gp' ? tf.mul(gp!.weight, value) : value) as tf.Scalar;
+        }
+        record(extra, kept);
+        return total;
       }, true, dVars);
       dLoss = cost === null ? NaN : cost.dataSync()[0]!;
-      tf.dispose([real, z, cost ?? []]);
+      readTerms(kept);
+      tf.dispose([z, cost ?? []]);
+      if (this.options.weightClip !== undefined) clipWeights(dVars, this.options.weightClip);
     }
+
     const z = this.latents(this.batchSize, rng);
+    const kept = new Map<string, tf.Scalar>();
     const cost = this.gOptimizer.minimize(() => {
       const fake = this.generator.apply(z, { training: true }) as tf.Tensor;
-      return generatorLoss(this.discriminator.apply(fake, { training: true }) as tf.Tensor);
+      const fakeIn = noiseStd > 0 ? addInstanceNoise(fake, noiseStd, rng) : fake;
+      const fakeOutputs = D(fakeIn);
+      const extra: Record<string, tf.Scalar> = {};
+      if (featureMatching !== undefined) {
+        // Real features do not depend on the generator's variables, so no gradient flows through them.
+        const realFeatures = this.features!.apply(lastReal!, { training: true }) as tf.Tensor;
+        extra['fm'] = featureMatchingLoss(realFeatures, this.features!.apply(fakeIn, { training: true }) as tf.Tensor);
+      }
+      Object.assign(extra, hooks?.generator?.({ real: lastReal!, fake: fakeIn, fakeOutputs, step: stepIndex, rng }) ?? {});
+      let total: tf.Scalar = featureMatching?.replaceAdversarial === true ? tf.scalar(0) : this.loss.generator(fakeOutputs);
+      for (const [name, value] of Object.entries(extra)) {
+        total = tf.add(total, name === 'fm' ? tf.mul(featureMatching!.weight ?? 1, value) : value) as tf.Scalar;
+      }
+      record(extra, kept);
+      return total;
     }, true, gVars);
     const gLoss = cost === null ? NaN : cost.dataSync()[0]!;
-    tf.dispose([z, cost ?? []]);
-    return { d: dLoss, g: gLoss };
+    readTerms(kept);
+    tf.dispose([z, cost ?? [], lastReal ?? []]);
+    this.stepsTaken = stepIndex + 1;
+    return { d: dLoss, g: gLoss, ...terms };
   }
 
   /** Generator samples in [0, 1] for `n` latents from `rng` (inference mode). */

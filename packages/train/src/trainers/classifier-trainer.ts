@@ -53,7 +53,7 @@ export class ClassifierTrainer {
    */
   step(images: tf.Tensor4D, labels: Uint8Array, rng: Rng, maxShift = 0): { loss: number; accuracy: number } {
     const augmented = this.augment(images, rng, maxShift);
-    const onehot = tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), this.numClasses);
+    const onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), this.numClasses));
     let accuracy = 0;
     const cost = this.optimizer.minimize(() => {
       const [logits] = this.model.apply(augmented, { training: true }) as tf.Tensor[];
