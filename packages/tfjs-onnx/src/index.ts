@@ -21,6 +21,11 @@ export type { TfLayer } from './convert/tfjs-access.js';
 export { registerAllLayerConverters } from './layers/register-all.js';
 export { emitActivation, isSupportedActivation } from './layers/activation-functions.js';
 export { attr } from './ir/attributes.js';
+export type { InferredDim, TensorType } from './ir/types.js';
+export { inferShapes, type ShapeInference } from './shape-inference/infer-shapes.js';
+export { registerShapeInference, getShapeInference, shapeInferenceOpTypes } from './shape-inference/registry.js';
+export { InferenceContext, type ShapeInferenceFn } from './shape-inference/inference-context.js';
+export { ShapeError } from './shape-inference/dims.js';
 export { decodeModelProto, encodeModelProto } from './onnx/onnx-proto.js';
 export type {
   ModelProtoObject,

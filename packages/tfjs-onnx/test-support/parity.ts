@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
 import { convertLayersModel, type ConversionResult, type ConvertOptions } from '../src/index.js';
+import { inferenceCoverage, runtimeShapeMismatches } from './inference-coverage.js';
 
 export { tf, tfl };
 
@@ -69,6 +70,13 @@ export async function checkParity(
   await useCpuBackend();
   const { batchSizes = [1, 5], seed = 7, makeInput, ...convertOptions } = options;
   const conversion = convertLayersModel(model, convertOptions);
+  // Every converted model in the suite doubles as a shape-inference check: each op type it uses
+  // has an inference function and every intermediate value gets a static shape (batch aside).
+  const coverage = inferenceCoverage(conversion.bytes);
+  if (coverage.missingInference.length > 0) throw new Error(`no shape inference for ${coverage.missingInference.join(', ')}`);
+  if (coverage.notFullyKnown.length > 0) throw new Error(`shapes not fully inferred for ${coverage.notFullyKnown.join(', ')}`);
+  const wrongShapes = await runtimeShapeMismatches(conversion.bytes);
+  if (wrongShapes.length > 0) throw new Error(`inferred shapes differ from onnxruntime's: ${wrongShapes.join('; ')}`);
   let maxError = 0;
   let relL2 = 0;
   for (const batch of batchSizes) {

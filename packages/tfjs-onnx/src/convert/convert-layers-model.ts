@@ -7,6 +7,7 @@ import { validateGraph } from '../ir/validate.js';
 import { encodeModelProto } from '../onnx/onnx-proto.js';
 import { storeWeightsAsFloat16 } from '../optimize/float16-weights.js';
 import { optimizeGraph } from '../optimize/optimize-graph.js';
+import { intermediateValueInfo, validateShapes } from '../shape-inference/validate-shapes.js';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET, PRODUCER_NAME, PRODUCER_VERSION, irVersionForOpset } from '../version.js';
 import { ConversionContext } from './conversion-context.js';
 import { UnsupportedLayersError } from './errors.js';
@@ -85,6 +86,7 @@ export function convertLayersModel(model: LayersModel, options: ConvertOptions =
   if (weightType === 'float16') storeWeightsAsFloat16(graph);
   topoSort(graph);
   validateGraph(graph);
+  const types = validateShapes(graph, opset);
 
   const header = {
     irVersion: irVersionForOpset(opset),
@@ -94,7 +96,7 @@ export function convertLayersModel(model: LayersModel, options: ConvertOptions =
     ...(options.docString !== undefined ? { docString: options.docString } : {}),
     ...(options.metadata !== undefined ? { metadata: options.metadata } : {}),
   };
-  const bytes = encodeModelProto(toModelProto(graph, header));
+  const bytes = encodeModelProto(toModelProto(graph, header, intermediateValueInfo(graph, types)));
   return { bytes, inputs, outputs, report: buildReport(graph, bytes.length, opset) };
 }
 

@@ -6,7 +6,7 @@ import type {
   ValueInfoProtoObject,
 } from '../onnx/onnx-proto.js';
 import { toRawData } from '../onnx/tensor-bytes.js';
-import type { Attribute, ElemType, IrGraph, IrValueInfo } from './types.js';
+import type { Attribute, ElemType, InferredDim, IrGraph } from './types.js';
 
 const elemTypeCode: Record<ElemType, number> = {
   float32: OnnxDataType.FLOAT,
@@ -25,8 +25,18 @@ export interface ModelHeader {
   metadata?: Record<string, string>;
 }
 
-/** Turns an IR graph into a ModelProto object ready for encoding. */
-export function toModelProto(graph: IrGraph, header: ModelHeader): ModelProtoObject {
+/** A typed value for `input`/`output`/`value_info`; a null shape or dim is written as unknown. */
+export interface TypedValue {
+  name: string;
+  elemType: ElemType;
+  shape: readonly InferredDim[] | null;
+}
+
+/**
+ * Turns an IR graph into a ModelProto object ready for encoding. `valueInfo` (inferred types of
+ * intermediate values) is written to the graph's `value_info`.
+ */
+export function toModelProto(graph: IrGraph, header: ModelHeader, valueInfo: readonly TypedValue[] = []): ModelProtoObject {
   const graphProto: GraphProtoObject = {
     name: graph.name,
     node: graph.nodes.map((node) => ({
@@ -46,6 +56,7 @@ export function toModelProto(graph: IrGraph, header: ModelHeader): ModelProtoObj
     input: graph.inputs.map(toValueInfo),
     output: graph.outputs.map(toValueInfo),
   };
+  if (valueInfo.length > 0) graphProto.value_info = valueInfo.map(toValueInfo);
   const model: ModelProtoObject = {
     ir_version: header.irVersion,
     producer_name: header.producerName,
@@ -60,13 +71,15 @@ export function toModelProto(graph: IrGraph, header: ModelHeader): ModelProtoObj
   return model;
 }
 
-function toValueInfo(info: IrValueInfo): ValueInfoProtoObject {
+function toValueInfo(info: TypedValue): ValueInfoProtoObject {
+  const dim = (d: InferredDim): { dim_value?: number; dim_param?: string } =>
+    typeof d === 'number' ? { dim_value: d } : d === null ? {} : { dim_param: d };
   return {
     name: info.name,
     type: {
       tensor_type: {
         elem_type: elemTypeCode[info.elemType],
-        shape: { dim: info.shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) },
+        ...(info.shape ? { shape: { dim: info.shape.map(dim) } } : {}),
       },
     },
   };

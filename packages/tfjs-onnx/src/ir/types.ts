@@ -33,6 +33,15 @@ export interface IrInitializer {
 /** One dimension of a graph input/output: a fixed size or a symbolic name. */
 export type IrDim = number | string;
 
+/** An inferred dimension: a fixed size, a symbolic name (e.g. 'batch'), or null when unknown. */
+export type InferredDim = number | string | null;
+
+/** An inferred tensor type: element type and shape, each null when unknown. */
+export interface TensorType {
+  elemType: ElemType | null;
+  shape: InferredDim[] | null;
+}
+
 /** A graph input or output. */
 export interface IrValueInfo {
   name: string;

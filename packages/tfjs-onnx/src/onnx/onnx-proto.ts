@@ -54,6 +54,7 @@ export interface GraphProtoObject {
   initializer?: TensorProtoObject[];
   input?: ValueInfoProtoObject[];
   output?: ValueInfoProtoObject[];
+  value_info?: ValueInfoProtoObject[];
   doc_string?: string;
 }
 
