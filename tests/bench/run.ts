@@ -1,7 +1,15 @@
+import { benchConverter } from './converter.js';
+import { benchEvaluation } from './evaluation.js';
 import { benchSamplingSpeed } from './sampling-speed.js';
+import { benchTrainingStep } from './training-step.js';
 
 /** `npm run bench`: every benchmark, one after another, printed as it goes. */
-const benchmarks: [string, (log: (line: string) => void) => Promise<void>][] = [['sampling speed', benchSamplingSpeed]];
+const benchmarks: [string, (log: (line: string) => void) => Promise<void>][] = [
+  ['sampling speed', benchSamplingSpeed],
+  ['tfjs → ONNX converter', benchConverter],
+  ['evaluation (genzoo eval)', benchEvaluation],
+  ['training step (reference DCGAN, batch 64)', benchTrainingStep],
+];
 
 for (const [name, bench] of benchmarks) {
   console.log(`\n== ${name}`);

@@ -97,11 +97,11 @@ export async function benchTrainingStep(log: (line: string) => void): Promise<vo
   const stock = fasterWasmKernels('wasm').map((ours) => tf.getKernel(ours.kernelName, 'wasm')).filter((k): k is tf.KernelConfig => k !== undefined);
 
   const wasm = await selectBackend('wasm');
-  log(`wasm: simd ${wasm.simd}, threads ${wasm.threads}; genzoo kernels: ${wasm.registeredKernels.join(', ')}`);
+  log(`wasm: simd ${wasm.simd}, threads ${wasm.threads} (GENZOO_WASM_THREADS=${process.env['GENZOO_WASM_THREADS'] ?? 'unset: the idle cores'}); genzoo kernels: ${wasm.registeredKernels.join(', ')}`);
   line('tfjs-wasm + genzoo kernels', timeSteps());
   log(`    top kernels: ${await topKernels()}`);
   line('  same, real+fake in one D batch of 128', timeSteps(STEPS, true));
-  log(`    ceiling: one wasm matMul of the step's largest GEMM (3136×512 · 512×64) runs at ${gemmGflops().toFixed(1)} GFLOP/s on this thread`);
+  log(`    ceiling: one wasm matMul of the step's largest GEMM (3136×512 · 512×64) runs at ${gemmGflops().toFixed(1)} GFLOP/s on ${wasm.threads} thread(s)`);
 
   for (const config of stock) {
     tf.unregisterKernel(config.kernelName, 'wasm');

@@ -4,17 +4,31 @@ export { now } from './clock.js';
 
 export {
   manifestSchema,
+  classifierManifestSchema,
+  evaluationSchema,
   tensorSpecSchema,
   graphSpecSchema,
   BATCH,
   type Manifest,
+  type ClassifierManifest,
+  type AnyManifest,
+  type ModelKind,
+  type Evaluation,
   type GraphSpec,
   type GraphRole,
   type TensorSpec,
   type TensorRole,
   type ImageLayout,
 } from './manifest/schema.js';
-export { parseManifest, parseManifestText, ManifestError } from './manifest/parse.js';
+export {
+  parseManifest,
+  parseManifestText,
+  parseModelManifest,
+  parseModelManifestText,
+  parseClassifierManifest,
+  isClassifierManifest,
+  ManifestError,
+} from './manifest/parse.js';
 
 export { createRng, restoreRng, assertSeed, MAX_SEED, type Rng, type RngState } from './random/prng.js';
 export { normalArray, truncatedNormalArray, uniformArray, oneHot, sampleLatents, type LatentRequest } from './random/samplers.js';

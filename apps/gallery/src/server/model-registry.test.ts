@@ -49,6 +49,34 @@ describe('scanModels', () => {
   const single = writeModel(join(root, 'fixture'), manifest('fixture'));
   const duplicate = writeModel(join(root, 'dup'), manifest('a-model'));
 
+  it('leaves classifiers out quietly: they are models but not generators', () => {
+    const folder = join(root, 'with-classifier');
+    writeModel(join(folder, 'gen'), manifest('gen'));
+    const classifier = {
+      ...manifest('clf'),
+      kind: 'classifier',
+      classes: ['a', 'b'],
+      latent: undefined,
+      graphs: {
+        classifier: {
+          file: 'classifier.onnx',
+          sha256: '0'.repeat(64),
+          bytes: 1,
+          opset: 17,
+          inputs: [{ name: 'image', role: 'image', dtype: 'float32', shape: ['batch', 1, 4, 4], layout: 'NCHW', range: [0, 1] }],
+          outputs: [
+            { name: 'logits', role: 'logits', dtype: 'float32', shape: ['batch', 2] },
+            { name: 'features', role: 'features', dtype: 'float32', shape: ['batch', 8] },
+          ],
+        },
+      },
+    };
+    writeModel(join(folder, 'clf'), classifier);
+    const { models: found, skipped } = scanModels([folder]);
+    expect([...found.keys()]).toEqual(['gen']);
+    expect(skipped).toEqual([]);
+  });
+
   it('reads folders of models and single model folders, skipping bad ones with a reason', () => {
     const { models: found, skipped } = scanModels([models, single, duplicate, join(root, 'missing')]);
     expect([...found.keys()]).toEqual(['a-model', 'b-model', 'fixture']);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { isGenzooError, parseManifestText, type Manifest } from '@genzoo/core';
+import { isClassifierManifest, isGenzooError, parseModelManifestText, type Manifest } from '@genzoo/core';
 
 /** A model folder the gallery serves. */
 export interface RegisteredModel {
@@ -46,7 +46,9 @@ export function scanModels(locations: readonly string[]): Registry {
     for (const folder of modelFolders(location)) {
       const manifestPath = join(folder, 'manifest.json');
       try {
-        const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+        const manifest = parseModelManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+        // Classifiers (the evaluation's feature extractors) live in models/ too but draw nothing: not gallery material.
+        if (isClassifierManifest(manifest)) continue;
         const existing = models.get(manifest.id);
         if (existing) {
           skipped.push(`${folder}: model id "${manifest.id}" is already served from ${existing.folder}`);

@@ -5,8 +5,10 @@ export const BATCH = 'batch';
 
 const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes');
 const positiveInt = z.number().int().positive();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+const onnxFile = z.string().regex(/^[A-Za-z0-9_.-]+\.onnx$/, 'must be a plain file name ending in .onnx');
 
-export const tensorRoleSchema = z.enum(['latent', 'label', 'image', 'mean', 'logvar']);
+export const tensorRoleSchema = z.enum(['latent', 'label', 'image', 'mean', 'logvar', 'logits', 'features']);
 export const layoutSchema = z.enum(['NCHW', 'NHWC']);
 
 /** One input or output of an ONNX graph, as the runtimes must feed or read it. */
@@ -24,52 +26,123 @@ export const tensorSpecSchema = z.object({
 
 /** One ONNX file of a model and the contract of its inputs and outputs. */
 export const graphSpecSchema = z.object({
-  file: z.string().regex(/^[A-Za-z0-9_.-]+\.onnx$/, 'must be a plain file name ending in .onnx'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters'),
+  file: onnxFile,
+  sha256,
   bytes: positiveInt,
   opset: z.number().int().min(7).max(30),
   inputs: z.array(tensorSpecSchema).min(1),
   outputs: z.array(tensorSpecSchema).min(1),
 });
 
-/** Graph roles a model can ship; each capability of the Generator API needs some of them. */
+/** Graph roles a generative model can ship; each capability of the Generator API needs some of them. */
 export const graphRoleSchema = z.enum(['generator', 'encoder']);
 
+/** What a model folder holds: a generative model (the default) or an image classifier (e.g. a feature extractor for evaluation). */
+export const modelKindSchema = z.enum(['generative', 'classifier']);
+
+/**
+ * How the figures in `metrics` were measured, so anyone can recompute and compare them:
+ * sample count and seed, the feature extractor (by id and the sha256 of its graph), the reference set.
+ */
+export const evaluationSchema = z.object({
+  /** The tool and its version, e.g. `@genzoo/metrics 0.1.0`. */
+  tool: z.string().min(1),
+  /** Generated samples evaluated. */
+  n: positiveInt,
+  seed: z.number().int().min(0).max(0xffff_ffff),
+  extractor: z.object({ id: identifier, file: onnxFile, sha256 }),
+  reference: z.object({ dataset: identifier, split: z.enum(['train', 'held-out']), size: positiveInt }),
+  /** Numeric settings of the metrics (subset sizes, k of k-NN, …). */
+  settings: z.record(z.string(), z.number()),
+  /** Names of the entries of `metrics` this evaluation wrote. */
+  figures: z.array(z.string().min(1)).min(1),
+  /** Wall-clock seconds of the evaluation, end to end. */
+  seconds: z.number().nonnegative(),
+  evaluatedAt: z.iso.datetime(),
+});
+
+/** Fields every model folder's manifest has, whatever its kind. */
+const commonShape = {
+  schemaVersion: z.literal(1),
+  id: identifier,
+  name: z.string().min(1),
+  family: identifier,
+  description: z.string(),
+  dataset: z.object({
+    name: identifier,
+    trainSize: positiveInt,
+    heldOutSize: z.number().int().nonnegative(),
+    splitSeed: z.number().int().nonnegative(),
+  }),
+  image: z.object({
+    width: positiveInt,
+    height: positiveInt,
+    channels: z.union([z.literal(1), z.literal(3)]),
+  }),
+  training: z.record(z.string(), z.unknown()),
+  metrics: z.record(z.string(), z.number()),
+  evaluation: evaluationSchema.optional(),
+  files: z.object({
+    samples: z.string().regex(/^[A-Za-z0-9_.-]+\.png$/, 'must be a plain file name ending in .png'),
+    card: z.string().regex(/^[A-Za-z0-9_.-]+\.md$/, 'must be a plain file name ending in .md'),
+  }),
+  createdAt: z.iso.datetime(),
+};
+
+type Context = z.core.$RefinementCtx;
+type CommonFields = { image: { width: number; height: number; channels: 1 | 3 }; metrics: Record<string, number>; evaluation?: { figures: string[] } | undefined };
+
+/** Image tensors need a layout and a range, and a shape that matches `image`. */
+function checkImageTensors(manifest: CommonFields, graphs: Record<string, z.infer<typeof graphSpecSchema> | undefined>, context: Context): void {
+  for (const [role, graph] of Object.entries(graphs)) {
+    if (!graph) continue;
+    for (const [kind, specs] of [['inputs', graph.inputs], ['outputs', graph.outputs]] as const) {
+      specs.forEach((spec, index) => {
+        if (spec.role !== 'image') return;
+        const path = ['graphs', role, kind, index];
+        if (!spec.layout) context.addIssue({ code: 'custom', path: [...path, 'layout'], message: 'image tensors need a layout' });
+        if (!spec.range) context.addIssue({ code: 'custom', path: [...path, 'range'], message: 'image tensors need a value range' });
+        const { width, height, channels } = manifest.image;
+        const expected = spec.layout === 'NHWC' ? [BATCH, height, width, channels] : [BATCH, channels, height, width];
+        if (spec.shape.join() !== expected.join()) {
+          context.addIssue({
+            code: 'custom',
+            path: [...path, 'shape'],
+            message: `must be ${JSON.stringify(expected)} to match image and layout`,
+          });
+        }
+      });
+    }
+  }
+}
+
+/** Every figure an evaluation claims to have written must be in `metrics`. */
+function checkEvaluation(manifest: CommonFields, context: Context): void {
+  manifest.evaluation?.figures.forEach((figure, index) => {
+    if (!(figure in manifest.metrics)) {
+      context.addIssue({ code: 'custom', path: ['evaluation', 'figures', index], message: `"${figure}" is not in metrics` });
+    }
+  });
+}
+
+/** The manifest of a generative model: it ships a generator graph and says how to draw its latents. */
 export const manifestSchema = z
   .object({
-    schemaVersion: z.literal(1),
-    id: identifier,
-    name: z.string().min(1),
-    family: identifier,
-    description: z.string(),
-    dataset: z.object({
-      name: identifier,
-      trainSize: positiveInt,
-      heldOutSize: z.number().int().nonnegative(),
-      splitSeed: z.number().int().nonnegative(),
-    }),
+    ...commonShape,
+    /** Absent means generative. */
+    kind: z.literal('generative').optional(),
     latent: z.object({
       size: positiveInt,
       distribution: z.enum(['normal', 'uniform']),
     }),
-    image: z.object({
-      width: positiveInt,
-      height: positiveInt,
-      channels: z.union([z.literal(1), z.literal(3)]),
-    }),
     graphs: z.partialRecord(graphRoleSchema, graphSpecSchema),
-    training: z.record(z.string(), z.unknown()),
-    metrics: z.record(z.string(), z.number()),
-    files: z.object({
-      samples: z.string().regex(/^[A-Za-z0-9_.-]+\.png$/, 'must be a plain file name ending in .png'),
-      card: z.string().regex(/^[A-Za-z0-9_.-]+\.md$/, 'must be a plain file name ending in .md'),
-    }),
-    createdAt: z.iso.datetime(),
   })
   .superRefine((manifest, context) => {
+    checkImageTensors(manifest, manifest.graphs, context);
+    checkEvaluation(manifest, context);
     const generator = manifest.graphs.generator;
     if (!generator) {
-      context.addIssue({ code: 'custom', path: ['graphs', 'generator'], message: 'every model needs a generator graph' });
+      context.addIssue({ code: 'custom', path: ['graphs', 'generator'], message: 'every model needs a generator graph (or, for kind "classifier", a classifier graph)' });
       return;
     }
     const latent = generator.inputs.findIndex((input) => input.role === 'latent');
@@ -85,23 +158,37 @@ export const manifestSchema = z
         });
       }
     }
-    for (const [role, graph] of Object.entries(manifest.graphs)) {
-      for (const [kind, specs] of [['inputs', graph.inputs], ['outputs', graph.outputs]] as const) {
-        specs.forEach((spec, index) => {
-          if (spec.role !== 'image') return;
-          const path = ['graphs', role, kind, index];
-          if (!spec.layout) context.addIssue({ code: 'custom', path: [...path, 'layout'], message: 'image tensors need a layout' });
-          if (!spec.range) context.addIssue({ code: 'custom', path: [...path, 'range'], message: 'image tensors need a value range' });
-          const { width, height, channels } = manifest.image;
-          const expected = spec.layout === 'NHWC' ? [BATCH, height, width, channels] : [BATCH, channels, height, width];
-          if (spec.shape.join() !== expected.join()) {
-            context.addIssue({
-              code: 'custom',
-              path: [...path, 'shape'],
-              message: `must be ${JSON.stringify(expected)} to match image and layout`,
-            });
-          }
-        });
+  });
+
+/**
+ * The manifest of an image classifier: one `classifier` graph, image in, `logits` (one per class) and
+ * `features` (the penultimate layer) out. No latent and no generator.
+ */
+export const classifierManifestSchema = z
+  .object({
+    ...commonShape,
+    kind: z.literal('classifier'),
+    /** Class names, in logit order. */
+    classes: z.array(z.string().min(1)).min(2),
+    graphs: z.object({ classifier: graphSpecSchema }),
+  })
+  .superRefine((manifest, context) => {
+    checkImageTensors(manifest, manifest.graphs, context);
+    checkEvaluation(manifest, context);
+    const { classifier } = manifest.graphs;
+    const path = ['graphs', 'classifier'];
+    if (!classifier.inputs.some((input) => input.role === 'image')) {
+      context.addIssue({ code: 'custom', path: [...path, 'inputs'], message: 'needs an input with role "image"' });
+    }
+    const expected: Record<'logits' | 'features', number | undefined> = { logits: manifest.classes.length, features: undefined };
+    for (const role of ['logits', 'features'] as const) {
+      const index = classifier.outputs.findIndex((output) => output.role === role);
+      const shape = classifier.outputs[index]?.shape;
+      if (index < 0) {
+        context.addIssue({ code: 'custom', path: [...path, 'outputs'], message: `needs an output with role "${role}"` });
+      } else if (shape?.length !== 2 || shape[0] !== BATCH || typeof shape[1] !== 'number' || (expected[role] !== undefined && shape[1] !== expected[role])) {
+        const size = expected[role] === undefined ? 'size' : `${expected[role]} (one per class)`;
+        context.addIssue({ code: 'custom', path: [...path, 'outputs', index, 'shape'], message: `must be ["batch", ${size}]` });
       }
     }
   });
@@ -111,5 +198,11 @@ export type TensorRole = z.infer<typeof tensorRoleSchema>;
 export type ImageLayout = z.infer<typeof layoutSchema>;
 export type GraphSpec = z.infer<typeof graphSpecSchema>;
 export type GraphRole = z.infer<typeof graphRoleSchema>;
-/** The `manifest.json` of a model folder. */
+export type ModelKind = z.infer<typeof modelKindSchema>;
+export type Evaluation = z.infer<typeof evaluationSchema>;
+/** The `manifest.json` of a generative model folder. */
 export type Manifest = z.infer<typeof manifestSchema>;
+/** The `manifest.json` of a classifier model folder. */
+export type ClassifierManifest = z.infer<typeof classifierManifestSchema>;
+/** Any model folder's manifest; `kind` tells them apart. */
+export type AnyManifest = Manifest | ClassifierManifest;

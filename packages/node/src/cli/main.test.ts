@@ -60,6 +60,24 @@ beforeAll(async () => {
     manifest.latent.distribution = 'uniform';
     await writeManifest(manifest);
   });
+  await copyFixture(models, 'a-classifier', async ({ manifest, writeManifest }) => {
+    const image = manifest.graphs.encoder.inputs[0];
+    manifest.kind = 'classifier';
+    manifest.id = 'a-classifier';
+    manifest.classes = ['a', 'b'];
+    delete manifest.latent;
+    manifest.graphs = {
+      classifier: {
+        ...manifest.graphs.encoder,
+        inputs: [image],
+        outputs: [
+          { name: 'mean', role: 'logits', dtype: 'float32', shape: ['batch', 2] },
+          { name: 'logvar', role: 'features', dtype: 'float32', shape: ['batch', 2] },
+        ],
+      },
+    };
+    await writeManifest(manifest);
+  });
   await writeFile(path.join(root, 'a-file'), 'not a folder');
 });
 afterAll(() => removeTempDir(root));
@@ -128,6 +146,7 @@ describe('genzoo sample', () => {
     ['invalid manifest field', ['sample', '-m', 'bad-latent-size', '-o', 'x.png'], /invalid .*bad-latent-size\/manifest\.json: manifest\.latent\.size: /],
     ['invalid image layout', ['sample', '-m', 'bad-layout', '-o', 'x.png'], 'manifest.graphs.generator.outputs[0].layout'],
     ['manifest not JSON', ['sample', '-m', 'not-json', '-o', 'x.png'], 'manifest.json: not valid JSON'],
+    ['a classifier', ['sample', '-m', 'a-classifier', '-o', 'x.png'], 'a-classifier/manifest.json: model "a-classifier" is a classifier (kind "classifier"): it classifies images and cannot generate'],
     ['output folder missing', sample().map((arg) => (arg === 'bad.png' ? 'no/such/folder/x.png' : arg)), 'cannot write no/such/folder/x.png: folder no/such/folder: it does not exist'],
     ['output under a file', sample().map((arg) => (arg === 'bad.png' ? 'a-file/x.png' : arg)), 'cannot write a-file/x.png: folder a-file: a part of the path is not a folder'],
     ['output is a folder', sample().map((arg) => (arg === 'bad.png' ? 'models.png' : arg)), 'cannot write models.png: it is a folder'],

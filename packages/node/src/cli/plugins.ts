@@ -15,6 +15,7 @@ export interface PluginCommand {
 export const PLUGIN_COMMANDS: readonly PluginCommand[] = [
   { command: 'train', packageName: '@genzoo/train', summary: 'train a model with TensorFlow.js' },
   { command: 'export', packageName: '@genzoo/tfjs-onnx', summary: 'convert a trained TensorFlow.js model to a genzoo ONNX model folder' },
+  { command: 'eval', packageName: '@genzoo/metrics', summary: 'measure a model (FID, KID, IS, precision/recall, memorization) and record the figures in its manifest' },
 ];
 
 /** Loads a module by specifier; `import()` unless a test injects another. */

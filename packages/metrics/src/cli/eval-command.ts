@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isClassifierManifest, isGenzooError, MAX_SEED, parseModelManifestText, type Device } from '@genzoo/core';
+import { resolveModelFolder } from '@genzoo/node';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { compareFigures } from '../evaluate/check.js';
+import { evaluateModel, type EvaluateOptions, type EvaluationOutcome } from '../evaluate/evaluate-model.js';
+import { PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS, MODEL_FIGURES } from '../evaluate/protocol.js';
+import { describeProtocol, FIGURE_LABELS, formatFigure } from '../evaluate/render.js';
+import { writeEvaluation } from '../evaluate/write-results.js';
+import { processIo, type CliIo } from './cli-io.js';
+
+interface EvalFlags {
+  model: string;
+  n?: number;
+  seed?: number;
+  check?: boolean;
+  device: Device;
+  threads?: number;
+}
+
+const QUIET_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+function integer(min: number, max: number) {
+  return (value: string): number => {
+    const parsed = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
+    return parsed;
+  };
+}
+
+function device(value: string): Device {
+  if (!['auto', 'cpu', 'cuda'].includes(value)) throw new InvalidArgumentError('must be one of auto, cpu, cuda');
+  return value as Device;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function figureLines(outcome: EvaluationOutcome): string[] {
+  const { figures, manifest } = outcome;
+  if (isClassifierManifest(manifest)) {
+    return REFERENCE_ROWS.map((row) => `  ${row === 'heldOut' ? 'held-out real (floor)  ' : 'uniform noise (ceiling)'}  ${REFERENCE_FIGURES.map((name) => `${name} ${formatFigure(figures[`${row}.${name}`])}`).join('  ')}`);
+  }
+  return MODEL_FIGURES.map((name) => `  ${(FIGURE_LABELS[name] ?? name).padEnd(48)} ${formatFigure(figures[name])}`);
+}
+
+function timingLine(outcome: EvaluationOutcome): string {
+  const s = outcome.seconds;
+  return (
+    `time: ${s.total.toFixed(1)} s end to end — generation ${s.generate.toFixed(1)} s, features ${s.features.toFixed(1)} s, ` +
+    `metrics ${s.metrics.toFixed(1)} s, reference features ${s.reference.toFixed(1)} s (${outcome.referenceCached ? 'cached' : 'extracted'})`
+  );
+}
+
+async function evaluate(io: CliIo, flags: EvalFlags): Promise<number> {
+  const log = (line: string): void => io.stderr(`${line}\n`);
+  const common = { cwd: io.cwd, env: io.env, device: flags.device, threads: flags.threads, log };
+  if (flags.check) return check(io, flags, common);
+  const outcome = await evaluateModel(flags.model, { ...common, n: flags.n ?? PROTOCOL.n, seed: flags.seed ?? PROTOCOL.seed });
+  const files = await writeEvaluation(outcome);
+  io.stdout(
+    [
+      `${outcome.manifest.id}: ${isClassifierManifest(outcome.manifest) ? `reference rows of ${outcome.manifest.dataset.name}` : `${outcome.protocol.n} samples`}`,
+      ...figureLines(outcome),
+      `protocol: ${describeProtocol(outcome.protocol)}`,
+      timingLine(outcome),
+      `wrote ${files.map((file) => relative(io.cwd, file) || file).join(', ')}`,
+    ].join('\n') + '\n',
+  );
+  return 0;
+}
+
+async function check(io: CliIo, flags: EvalFlags, common: EvaluateOptions): Promise<number> {
+  const folder = await resolveModelFolder(flags.model, { cwd: io.cwd, env: io.env });
+  const recorded = parseModelManifestText(await readFile(join(folder, 'manifest.json'), 'utf8'), join(folder, 'manifest.json'));
+  if (!recorded.evaluation) {
+    io.stderr(`genzoo eval: ${recorded.id} has no recorded evaluation to check; run genzoo eval --model ${flags.model} first\n`);
+    return 2;
+  }
+  const protocol = recorded.evaluation;
+  if (flags.n !== undefined && flags.n !== protocol.n) io.stderr(`note: --check uses the recorded n = ${protocol.n}, not ${flags.n}\n`);
+  if (flags.seed !== undefined && flags.seed !== protocol.seed) io.stderr(`note: --check uses the recorded seed ${protocol.seed}, not ${flags.seed}\n`);
+  const outcome = await evaluateModel(folder, { ...common, n: protocol.n, seed: protocol.seed });
+  const lines = [`${recorded.id}: re-checking ${protocol.figures.length} figures (n ${protocol.n}, seed ${protocol.seed})`];
+  let ok = true;
+  if (outcome.protocol.extractor.sha256 !== protocol.extractor.sha256) {
+    lines.push(`  extractor changed: ${protocol.extractor.id} was sha256 ${protocol.extractor.sha256.slice(0, 12)}…, is now ${outcome.protocol.extractor.sha256.slice(0, 12)}…`);
+    ok = false;
+  }
+  for (const result of compareFigures(recorded.metrics, protocol, outcome.figures)) {
+    if (!result.ok) ok = false;
+    lines.push(`  ${result.ok ? 'ok  ' : 'DIFF'} ${result.name.padEnd(28)} recorded ${formatFigure(result.recorded).padEnd(10)} measured ${formatFigure(result.measured)}`);
+  }
+  lines.push(ok ? 'all recorded figures reproduce' : 'some recorded figures do not reproduce', timingLine(outcome));
+  io.stdout(`${lines.join('\n')}\n`);
+  return ok ? 0 : 1;
+}
+
+/**
+ * `genzoo eval --model <id|folder> [--n 10000] [--seed S] [--check]`: `argv` is what follows `eval`.
+ * Never throws: problems become one line on stderr and a non-zero exit code (1; 2 for bad flags).
+ */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code = 0;
+  const program = new Command('genzoo eval')
+    .description('Measure a model (FID, KID, Inception Score, precision/recall, density/coverage, memorization) and record the figures in its manifest; for a classifier, measure its dataset\'s reference rows')
+    .requiredOption('-m, --model <id|folder>', 'model id (looked up like genzoo sample does) or model folder')
+    .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n})`, integer(20, 1_000_000))
+    .option('-s, --seed <seed>', `seed of the latents and of every random subset (default ${PROTOCOL.seed})`, integer(0, MAX_SEED))
+    .option('--check', 'recompute with the recorded protocol and compare with the recorded figures; writes nothing')
+    .option('-d, --device <device>', 'auto, cpu or cuda (cuda falls back to cpu, saying why)', device, 'auto' as Device)
+    .option('--threads <count>', 'onnxruntime intra-op threads', integer(1, 1024))
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .action(async (flags: EvalFlags) => {
+      code = await evaluate(io, flags);
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (QUIET_EXITS.has(error.code)) return 0;
+      io.stderr(`genzoo eval: ${oneLine(error.message.replace(/^error: /, ''))}\n`);
+      return 2;
+    }
+    if (isGenzooError(error)) {
+      io.stderr(`genzoo eval: ${oneLine(error.message)}\n`);
+      return 1;
+    }
+    io.stderr(`genzoo eval: unexpected error: ${oneLine((error as Error)?.message ?? String(error))}\n`);
+    if (io.env.GENZOO_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,33 @@
+import { GenzooError, MAX_SAMPLES, sampleLatents, sliceBatch, toByte, type Generator } from '@genzoo/core';
+
+/** Generated images as grayscale bytes, as a user would see them in a PNG. */
+export interface GeneratedImages {
+  pixels: Uint8Array;
+  count: number;
+  /** Milliseconds spent in the runtime. */
+  runtimeMs: number;
+}
+
+/**
+ * Draws `n` latents from `seed` (row i is the same whatever n is) and decodes them in chunks of at most
+ * {@link MAX_SAMPLES}, then quantizes each image to bytes with core's shared quantizer — so generated
+ * images are compared with real ones at the same 8-bit precision.
+ */
+export async function generateImages(generator: Generator, n: number, seed: number): Promise<GeneratedImages> {
+  const { manifest } = generator;
+  if (manifest.image.channels !== 1) throw new GenzooError(`${manifest.id}: evaluation supports grayscale models only (it has ${manifest.image.channels} channels)`, 'E_EVAL');
+  const latents = sampleLatents({ n, size: manifest.latent.size, seed, distribution: manifest.latent.distribution });
+  const plane = manifest.image.width * manifest.image.height;
+  const pixels = new Uint8Array(n * plane);
+  let runtimeMs = 0;
+  for (let start = 0; start < n; start += MAX_SAMPLES) {
+    const end = Math.min(n, start + MAX_SAMPLES);
+    const batch = await generator.decode(sliceBatch(latents, start, end));
+    runtimeMs += batch.timeMs;
+    const [low, high] = batch.format.range;
+    // One channel: NCHW and NHWC hold the same row-major plane per image.
+    const values = batch.images.data;
+    for (let index = 0; index < values.length; index++) pixels[start * plane + index] = toByte(values[index]!, low, high);
+  }
+  return { pixels, count: n, runtimeMs };
+}

@@ -1,0 +1,38 @@
+/** The fixed settings of every evaluation; recorded in each manifest's `evaluation.settings`. */
+export const PROTOCOL = {
+  /** Generated samples by default. */
+  n: 10_000,
+  seed: 0,
+  kidSubsets: 100,
+  kidSubsetSize: 1000,
+  inceptionScoreSplits: 10,
+  kPrecisionRecall: 3,
+  kDensityCoverage: 5,
+  /**
+   * Samples per side of precision/recall and density/coverage. k-NN radii shrink as sets grow, so every
+   * row (models and reference rows alike) uses the same count: the size of the held-out set.
+   */
+  manifoldSamples: 2000,
+} as const;
+
+/** Names of the figures a generative model's evaluation writes into `metrics`. */
+export const MODEL_FIGURES = [
+  'fid',
+  'kid',
+  'kidStd',
+  'inceptionScore',
+  'inceptionScoreStd',
+  'precision',
+  'recall',
+  'density',
+  'coverage',
+  'memorizationDistanceRatio',
+  'nearCopyRate',
+] as const;
+
+/** Figures of the reference rows, each written as `heldOut.<figure>` and `noise.<figure>` into a classifier's `metrics`. */
+export const REFERENCE_FIGURES = ['fid', 'kid', 'kidStd', 'inceptionScore', 'inceptionScoreStd', 'precision', 'recall', 'density', 'coverage'] as const;
+
+/** The two reference rows: held-out real data (the floor) and uniform noise (the ceiling). */
+export const REFERENCE_ROWS = ['heldOut', 'noise'] as const;
+export type ReferenceRow = (typeof REFERENCE_ROWS)[number];

@@ -1,0 +1,73 @@
+import { isClassifierManifest, type AnyManifest, type Evaluation } from '@genzoo/core';
+import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS } from './protocol.js';
+
+/** What each figure means and which way is better, for cards and the CLI. */
+export const FIGURE_LABELS: Readonly<Record<string, string>> = {
+  fid: 'FID ↓',
+  kid: 'KID ↓',
+  kidStd: 'KID std',
+  inceptionScore: 'Inception Score ↑',
+  inceptionScoreStd: 'IS std',
+  precision: 'precision ↑',
+  recall: 'recall ↑',
+  density: 'density (≈1)',
+  coverage: 'coverage ↑',
+  memorizationDistanceRatio: 'memorization distance ratio (≈1; ≪1 = copies)',
+  nearCopyRate: 'near-copy rate (≈0.01)',
+};
+
+/** A figure with four significant digits (tiny values in exponent form). */
+export function formatFigure(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(2);
+  return Number(value.toPrecision(4)).toString();
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** The protocol in one sentence. */
+export function describeProtocol(protocol: Evaluation): string {
+  const s = protocol.settings;
+  return (
+    `${protocol.n} samples, seed ${protocol.seed}; features: ${protocol.extractor.id} (${s.featureSize}-d penultimate layer, ` +
+    `${protocol.extractor.file} sha256 ${protocol.extractor.sha256.slice(0, 12)}…); reference: ${protocol.reference.size} ${protocol.reference.dataset} training images; ` +
+    `KID ${s.kidSubsets} subsets of ${s.kidSubsetSize}; IS ${s.inceptionScoreSplits} splits; precision/recall k = ${s.kPrecisionRecall}, density/coverage k = ${s.kDensityCoverage}, ` +
+    `${s.manifoldSamples} samples a side; ${protocol.tool}, ${protocol.seconds} s`
+  );
+}
+
+/** The card section of an evaluation (figures table, protocol, memorization grid). */
+export function renderEvaluationSection(
+  outcome: { manifest: AnyManifest; figures: Record<string, number>; protocol: Evaluation },
+  memorizationGrid: string | undefined,
+): string {
+  const { manifest, figures, protocol } = outcome;
+  const lines = ['## Evaluation', ''];
+  if (isClassifierManifest(manifest)) {
+    lines.push(
+      `Reference rows for ${manifest.dataset.name}, measured exactly as models are (\`genzoo eval --model ${manifest.id}\`):`,
+      'held-out real images against the training images (the floor a perfect model reaches) and uniform noise (the ceiling).',
+      `FID is biased upward for small sets: the held-out row has ${protocol.settings.heldOutSamples} images against models' ${protocol.n}, so compare KID, which is unbiased.`,
+      '',
+      table(['row', ...REFERENCE_FIGURES.map((name) => FIGURE_LABELS[name] ?? name)], REFERENCE_ROWS.map((row) => [row === 'heldOut' ? 'held-out real (floor)' : 'uniform noise (ceiling)', ...REFERENCE_FIGURES.map((name) => formatFigure(figures[`${row}.${name}`]))])),
+    );
+  } else {
+    lines.push(
+      `Measured with \`genzoo eval --model ${manifest.id}\`; \`genzoo eval --model ${manifest.id} --check\` recomputes and compares.`,
+      '',
+      table(['figure', 'value'], MODEL_FIGURES.map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name])])),
+    );
+    if (memorizationGrid) {
+      lines.push(
+        '',
+        `![generated samples nearest the training set (top) and their nearest training images (bottom)](${memorizationGrid})`,
+        '',
+        'Memorization check: the 16 generated samples nearest to a training image in feature space (top row) and those training images (bottom row).',
+      );
+    }
+  }
+  lines.push('', `Protocol: ${describeProtocol(protocol)}.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import { isClassifierManifest, type AnyManifest, type ClassifierManifest, type Manifest } from '@genzoo/core';
+import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS, type ReferenceRow } from '../evaluate/protocol.js';
+
+/** One row of the leaderboard: a generative model, or a reference row of its dataset. */
+export interface LeaderboardRow {
+  kind: 'model' | 'reference';
+  /** Model id, or `<classifier id>:<row>` for reference rows. */
+  id: string;
+  name: string;
+  family: string;
+  dataset: string;
+  /** Samples evaluated; undefined for models never evaluated. */
+  n?: number;
+  seed?: number;
+  /** The evaluation figures (see MODEL_FIGURES); empty when not evaluated. */
+  metrics: Record<string, number>;
+  /** Paths relative to the models folder. */
+  thumbnail?: string;
+  card?: string;
+  manifest?: string;
+  /** Feature extractor and its graph's sha256. */
+  extractor?: { id: string; sha256: string };
+  evaluatedAt?: string;
+}
+
+/** A shipped classifier, with its held-out accuracy. */
+export interface LeaderboardClassifier {
+  id: string;
+  name: string;
+  dataset: string;
+  heldOutAccuracy?: number;
+  thumbnail: string;
+  card: string;
+  manifest: string;
+  sha256: string;
+}
+
+/** What `models/leaderboard.json` holds. */
+export interface Leaderboard {
+  schemaVersion: 1;
+  /** Figure names in display order. */
+  figures: readonly string[];
+  /** Datasets, each with its rows sorted by KID (reference rows and unevaluated models last). */
+  datasets: { dataset: string; rows: LeaderboardRow[] }[];
+  classifiers: LeaderboardClassifier[];
+}
+
+const REFERENCE_LABELS: Record<ReferenceRow, string> = {
+  heldOut: 'held-out real images (floor)',
+  noise: 'uniform noise (ceiling)',
+};
+
+function modelRow(manifest: Manifest): LeaderboardRow {
+  const evaluation = manifest.evaluation;
+  const metrics = Object.fromEntries(MODEL_FIGURES.filter((name) => name in manifest.metrics).map((name) => [name, manifest.metrics[name]!]));
+  return {
+    kind: 'model',
+    id: manifest.id,
+    name: manifest.name,
+    family: manifest.family,
+    dataset: manifest.dataset.name,
+    ...(evaluation ? { n: evaluation.n, seed: evaluation.seed, extractor: { id: evaluation.extractor.id, sha256: evaluation.extractor.sha256 }, evaluatedAt: evaluation.evaluatedAt } : {}),
+    metrics: evaluation ? metrics : {},
+    thumbnail: `${manifest.id}/${manifest.files.samples}`,
+    card: `${manifest.id}/${manifest.files.card}`,
+    manifest: `${manifest.id}/manifest.json`,
+  };
+}
+
+function referenceRows(manifest: ClassifierManifest): LeaderboardRow[] {
+  const evaluation = manifest.evaluation;
+  if (!evaluation) return [];
+  return REFERENCE_ROWS.map((row) => ({
+    kind: 'reference' as const,
+    id: `${manifest.id}:${row}`,
+    name: REFERENCE_LABELS[row],
+    family: 'reference',
+    dataset: manifest.dataset.name,
+    n: row === 'heldOut' ? evaluation.settings.heldOutSamples ?? manifest.dataset.heldOutSize : evaluation.n,
+    seed: evaluation.seed,
+    metrics: Object.fromEntries(REFERENCE_FIGURES.filter((name) => `${row}.${name}` in manifest.metrics).map((name) => [name, manifest.metrics[`${row}.${name}`]!])),
+    extractor: { id: evaluation.extractor.id, sha256: evaluation.extractor.sha256 },
+    evaluatedAt: evaluation.evaluatedAt,
+  }));
+}
+
+function byKid(a: LeaderboardRow, b: LeaderboardRow): number {
+  const rank = (row: LeaderboardRow): number => (row.kind === 'reference' ? 2 : row.metrics.kid === undefined ? 1 : 0);
+  return rank(a) - rank(b) || (a.metrics.kid ?? 0) - (b.metrics.kid ?? 0) || a.id.localeCompare(b.id);
+}
+
+/**
+ * Builds the leaderboard from manifests: every generative model (evaluated or not), the reference
+ * rows recorded in each dataset's classifier, and the classifiers themselves. Deterministic — no
+ * timestamps of its own — so regenerating an unchanged zoo changes nothing.
+ */
+export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard {
+  const rows = new Map<string, LeaderboardRow[]>();
+  const add = (row: LeaderboardRow): void => {
+    rows.set(row.dataset, [...(rows.get(row.dataset) ?? []), row]);
+  };
+  const classifiers: LeaderboardClassifier[] = [];
+  for (const manifest of manifests) {
+    if (isClassifierManifest(manifest)) {
+      referenceRows(manifest).forEach(add);
+      classifiers.push({
+        id: manifest.id,
+        name: manifest.name,
+        dataset: manifest.dataset.name,
+        ...(manifest.metrics.heldOutAccuracy === undefined ? {} : { heldOutAccuracy: manifest.metrics.heldOutAccuracy }),
+        thumbnail: `${manifest.id}/${manifest.files.samples}`,
+        card: `${manifest.id}/${manifest.files.card}`,
+        manifest: `${manifest.id}/manifest.json`,
+        sha256: manifest.graphs.classifier.sha256,
+      });
+    } else {
+      add(modelRow(manifest));
+    }
+  }
+  return {
+    schemaVersion: 1,
+    figures: MODEL_FIGURES,
+    datasets: [...rows.keys()].sort().map((dataset) => ({ dataset, rows: rows.get(dataset)!.sort(byKid) })),
+    classifiers: classifiers.sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}

@@ -1,0 +1,2 @@
+import { benchTrainingStep } from './training-step.js';
+await benchTrainingStep((l) => console.log(l));
