@@ -2,16 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { selectBackend } from '../backend/select-backend.js';
 import { publishClassifierRun } from '../publish/publish-classifier.js';
 import { publishRun } from '../publish/publish-model.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-function familyOf(runDir: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(runDir, 'training.json'), 'utf8')) as { family: string }).family;
-  } catch (error) {
-    throw new Error(`cannot read ${join(runDir, 'training.json')}: ${(error as Error).message.split('\n')[0]} (has the run finished?)`);
-  }
-}
+import { readTrainingSummary } from '../publish/run-summary.js';
 
 /**
  * `genzoo train publish <run folder> --id <id> -o models/<id>`: turns a finished training run into a shipped
@@ -37,7 +28,7 @@ export async function runPublishCommand(argv: readonly string[]): Promise<number
   const { id, out } = program.opts<{ id: string; out: string }>();
   try {
     await selectBackend('auto');
-    const manifest = familyOf(runDir) === 'classifier' ? await publishClassifierRun(runDir, id, out) : await publishRun(runDir, id, out);
+    const manifest = readTrainingSummary(runDir).family === 'classifier' ? await publishClassifierRun(runDir, id, out) : await publishRun(runDir, id, out);
     const error = manifest.metrics.exportMaxAbsError;
     console.log(`${out}: ${manifest.name} (${Object.keys(manifest.graphs).join(', ')}), export max abs error vs tfjs ${error?.toExponential(2) ?? 'n/a'}`);
     return 0;

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { parseClassifierManifest, tensor, type ClassifierManifest, type RgbaImage } from '@genzoo/core';
 import { OrtAdapter, writeSampleGrid } from '@genzoo/node';
@@ -11,6 +11,8 @@ import { AUGMENT_BELOW } from '../families/classifier-family.js';
 import type { TrainingSummary } from '../trainers/training-run.js';
 import { measureExportParity } from './export-parity.js';
 import { exportGraph } from './graph-export.js';
+import { readTrainingSummary, trainingRecord } from './run-summary.js';
+import { buildFolderAtomically } from './staged-folder.js';
 import { renderClassifierCard, type ClassifierScores } from './classifier-card.js';
 
 /** Class names in label order, per dataset. */
@@ -72,11 +74,7 @@ function grayscale(dataset: ImageDataset, index: number): RgbaImage {
 export async function publishClassifier({ model, summary, id, outDir }: PublishClassifierRequest): Promise<ClassifierManifest> {
   const classes = CLASS_NAMES[summary.dataset];
   if (!classes) throw new Error(`no class names for dataset '${summary.dataset}'`);
-  const target = resolve(outDir);
-  const staging = `${target}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
+  return buildFolderAtomically(outDir, async (staging) => {
     const exported = exportGraph(
       {
         model,
@@ -108,18 +106,10 @@ export async function publishClassifier({ model, summary, id, outDir }: PublishC
         image: { width, height, channels },
         classes,
         graphs: { classifier: exported.spec },
-        training: {
-          trainingFamily: summary.family,
-          steps: summary.steps,
-          batchSize: summary.config.batchSize,
-          seed: summary.config.seed,
-          ...(summary.config.epochs === undefined ? {} : { epochs: summary.config.epochs }),
-          wallClockSeconds: Math.round(summary.wallClockSeconds),
-          msPerStep: Math.round(summary.msPerStep),
-          backend: summary.backend.summary,
-          finalLosses: summary.finalLosses,
-          objective: `Softmax cross-entropy, Adam(1e-3)${dataset.count - summary.config.evalCount < AUGMENT_BELOW ? ', each training image shifted by a random 0–2 pixels in x and y' : ''}.`,
-        },
+        training: trainingRecord(
+          summary,
+          `Softmax cross-entropy, Adam(1e-3)${dataset.count - summary.config.evalCount < AUGMENT_BELOW ? ', each training image shifted by a random 0–2 pixels in x and y' : ''}.`,
+        ),
         metrics: {
           heldOutAccuracy: scores.accuracy,
           ...(summary.metrics.heldOutLoss === undefined ? {} : { heldOutLoss: summary.metrics.heldOutLoss }),
@@ -133,24 +123,13 @@ export async function publishClassifier({ model, summary, id, outDir }: PublishC
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeSampleGrid(Array.from(split.eval.subarray(0, 64), (index) => grayscale(dataset, index)), join(staging, 'samples.png'));
     writeFileSync(join(staging, 'README.md'), renderClassifierCard(manifest, summary, scores, String(manifest.training.objective)));
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staging, target);
     return manifest;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 /** Publishes from a finished `classifier` training run folder (`classifier/`, `training.json`). */
 export async function publishClassifierRun(runDir: string, id: string, outDir: string): Promise<ClassifierManifest> {
-  let summary: TrainingSummary;
-  try {
-    summary = JSON.parse(readFileSync(join(runDir, 'training.json'), 'utf8')) as TrainingSummary;
-  } catch (error) {
-    throw new Error(`cannot read ${join(runDir, 'training.json')}: ${(error as Error).message.split('\n')[0]} (has the run finished?)`);
-  }
+  const summary = readTrainingSummary(runDir);
   if (summary.family !== 'classifier') throw new Error(`${runDir} is a '${summary.family}' run, not a 'classifier' run`);
   return publishClassifier({ model: await loadModelFiles(join(runDir, 'classifier')), summary, id, outDir });
 }

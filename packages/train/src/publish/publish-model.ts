@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseManifest, type GraphRole, type GraphSpec, type Manifest } from '@genzoo/core';
 import { loadModel, writeSampleGrid } from '@genzoo/node';
 import { loadModelFiles } from '../checkpoint/model-files.js';
@@ -8,6 +8,8 @@ import { SPLIT_SEED } from '../data/split.js';
 import type { TrainedModels } from '../families/training-family.js';
 import type { TrainingSummary } from '../trainers/training-run.js';
 import { exportGraph } from './graph-export.js';
+import { readTrainingSummary, trainingRecord } from './run-summary.js';
+import { buildFolderAtomically } from './staged-folder.js';
 import { measureExportParity } from './export-parity.js';
 import { renderModelCard } from './model-card.js';
 import { getPublishProfile } from './publish-profile.js';
@@ -33,11 +35,7 @@ export const SAMPLE_SEED = 0;
  */
 export async function publishModel({ models, summary, id, outDir, sampleSeed = SAMPLE_SEED }: PublishRequest): Promise<Manifest> {
   const profile = getPublishProfile(summary.family);
-  const target = resolve(outDir);
-  const staging = `${target}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
+  return buildFolderAtomically(outDir, async (staging) => {
     const graphs: Partial<Record<GraphRole, GraphSpec>> = {};
     let exportMaxAbsError = 0;
     for (const role of ['generator', 'encoder'] as const) {
@@ -70,17 +68,7 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
         latent: { size: latentSize, distribution: 'normal' },
         image: { width, height, channels },
         graphs,
-        training: {
-          trainingFamily: summary.family,
-          steps: summary.steps,
-          batchSize: summary.config.batchSize,
-          seed: summary.config.seed,
-          wallClockSeconds: Math.round(summary.wallClockSeconds),
-          msPerStep: Math.round(summary.msPerStep),
-          backend: summary.backend.summary,
-          finalLosses: summary.finalLosses,
-          objective: profile.objective,
-        },
+        training: trainingRecord(summary, profile.objective),
         metrics: { ...summary.metrics, exportMaxAbsError },
         files: { samples: 'samples.png', card: 'README.md' },
         createdAt: new Date().toISOString(),
@@ -96,24 +84,13 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
       await generator.dispose();
     }
     writeFileSync(join(staging, manifest.files.card), renderModelCard(manifest, profile, summary));
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staging, target);
     return manifest;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 /** Publishes from a finished training run folder (`generator/`, optional `encoder/`, `training.json`). */
 export async function publishRun(runDir: string, id: string, outDir: string): Promise<Manifest> {
-  let summary: TrainingSummary;
-  try {
-    summary = JSON.parse(readFileSync(join(runDir, 'training.json'), 'utf8')) as TrainingSummary;
-  } catch (error) {
-    throw new Error(`cannot read ${join(runDir, 'training.json')}: ${(error as Error).message.split('\n')[0]} (has the run finished?)`);
-  }
+  const summary = readTrainingSummary(runDir);
   const models: TrainedModels = { generator: await loadModelFiles(join(runDir, 'generator')) };
   if (getPublishProfile(summary.family).graphs.encoder) models.encoder = await loadModelFiles(join(runDir, 'encoder'));
   return publishModel({ models, summary, id, outDir });
