@@ -2,7 +2,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import {
   AdversarialTrainer, adversarialStepFlops, buildDcganMnistDiscriminator, buildDcganMnistGenerator, DCGAN_MNIST_LATENT,
-  fasterWasmKernels, registerFastBatchNormGradient, Rng, selectBackend, stockBatchNormGradient,
+  fasterWasmKernels, registerFastBatchNormGradient, registerFastLeakyReluGradient, Rng, selectBackend, stockBatchNormGradient,
+  stockLeakyReluGradient,
 } from '@genzoo/train';
 
 const BATCH = 64;
@@ -111,12 +112,15 @@ export async function benchTrainingStep(log: (line: string) => void): Promise<vo
   }
   const stockBatchNorm = stockBatchNormGradient();
   if (stockBatchNorm !== undefined) tf.registerGradient(stockBatchNorm);
+  const stockLeakyRelu = stockLeakyReluGradient();
+  if (stockLeakyRelu !== undefined) tf.registerGradient(stockLeakyRelu);
   line('stock tfjs-wasm + missing Conv2DBackpropFilter', timeSteps(3));
   for (const ours of fasterWasmKernels('wasm')) {
     tf.unregisterKernel(ours.kernelName, 'wasm');
     tf.registerKernel(ours);
   }
   registerFastBatchNormGradient();
+  registerFastLeakyReluGradient();
 
   try {
     const native = await selectBackend('tensorflow');

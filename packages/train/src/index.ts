@@ -44,3 +44,5 @@ export { LossHistory } from './trainers/loss-history.js';
 export { TrainingConfigError } from './trainers/training-config-error.js';
 export { adversarialStepFlops, layerMacs, type StepFlops, type LayerMacs } from './trainers/step-flops.js';
 export { fusedBatchNormGradient, registerFastBatchNormGradient, stockBatchNormGradient } from './backend/batch-norm-gradient.js';
+export { leakyReluGradient, registerFastLeakyReluGradient, stockLeakyReluGradient } from './backend/leaky-relu-gradient.js';
+export { wasmThreadsWanted } from './backend/select-backend.js';

@@ -74,6 +74,50 @@ describe('genzoo wasm kernels match the cpu backend', () => {
     });
   }
 
+  const MATMULS: [number[], number[], boolean, boolean][] = [
+    [[1, 5, 7], [1, 5, 3], true, false],
+    [[1, 6, 9], [1, 4, 9], false, true],
+    [[2, 7, 5], [2, 3, 7], true, true],
+    [[3, 4, 6], [3, 6, 2], false, false],
+    [[1, 64, 1], [1, 30, 1], false, true],
+  ];
+  for (const [aShape, bShape, transposeA, transposeB] of MATMULS) {
+    it(`BatchMatMul ${aShape.join('×')}${transposeA ? 'ᵀ' : ''} · ${bShape.join('×')}${transposeB ? 'ᵀ' : ''}`, async () => {
+      const rng = new Rng(aShape[1]! * 13 + bShape[2]!);
+      const a = random(aShape, rng);
+      const b = random(bShape, rng);
+      const run = () => tf.engine().runKernel('BatchMatMul', { a: tf.tensor(a, aShape), b: tf.tensor(b, bShape) }, { transposeA, transposeB } as never) as tf.Tensor;
+      const expected = await onBackend('cpu', run);
+      const actual = await onBackend('wasm', run);
+      expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-4);
+    });
+  }
+
+  const REDUCTIONS: [string, number[], number | number[], boolean][] = [
+    ['Sum', [4, 5, 5, 6], [0, 1, 2], false],
+    ['Sum', [4, 5, 5, 6], [2, 0, 1], true],
+    ['Mean', [4, 5, 5, 6], [0, 1, 2], true],
+    ['Mean', [64, 30], 0, false],
+    ['Sum', [1, 1, 8, 30], [0, 1, 2], false],
+    ['Sum', [4, 5, 6], [1, 2], false],
+    ['Mean', [4, 5, 6], -1, true],
+    ['Sum', [4, 5], [0, 1], false],
+  ];
+  for (const [kernel, shape, axis, keepDims] of REDUCTIONS) {
+    it(`${kernel} of ${shape.join('×')} over ${String(axis)}${keepDims ? ', keepDims' : ''}`, async () => {
+      const rng = new Rng(shape.length * 7 + (Array.isArray(axis) ? axis.length : axis));
+      const x = random(shape, rng);
+      const run = () => tf.engine().runKernel(kernel, { x: tf.tensor(x, shape) }, { axis, keepDims } as never) as tf.Tensor;
+      await tf.setBackend('cpu');
+      const expectedShape = tf.tidy(run).shape;
+      const expected = await onBackend('cpu', run);
+      await tf.setBackend('wasm');
+      expect(tf.tidy(run).shape).toEqual(expectedShape);
+      const actual = await onBackend('wasm', run);
+      expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-4);
+    });
+  }
+
   it('conv2d gradients through tf.grads agree end to end (strided, same)', async () => {
     const rng = new Rng(7);
     const x = random([2, 9, 9, 3], rng);

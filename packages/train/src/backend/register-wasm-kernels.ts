@@ -2,6 +2,9 @@ import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '
 import { registerFastBatchNormGradient } from './batch-norm-gradient.js';
 import { makeConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { makeConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
+import { makeLeadingReductionKernel } from './leading-axes-reduction.js';
+import { registerFastLeakyReluGradient } from './leaky-relu-gradient.js';
+import { makeTransposingBatchMatMulKernel } from './transposed-matmul.js';
 
 /** Kernels the wasm backend lacks that genzoo's training steps need. */
 export function missingWasmKernels(backendName = 'wasm'): KernelConfig[] {
@@ -10,7 +13,9 @@ export function missingWasmKernels(backendName = 'wasm'): KernelConfig[] {
 
 /** Kernels the wasm backend has but that are much slower than our matMul-based versions. */
 export function fasterWasmKernels(backendName = 'wasm'): KernelConfig[] {
-  return [makeConv2DBackpropInputKernel(backendName)];
+  const batchMatMul = makeTransposingBatchMatMulKernel(backendName);
+  const reductions = (['Sum', 'Mean'] as const).map((name) => makeLeadingReductionKernel(name, backendName));
+  return [makeConv2DBackpropInputKernel(backendName), ...[batchMatMul, ...reductions].filter((k): k is KernelConfig => k !== undefined)];
 }
 
 /**
@@ -35,6 +40,8 @@ export function registerMissingKernels(backendName = 'wasm', replaceSlow = true)
     }
     registerFastBatchNormGradient();
     registered.push('FusedBatchNorm gradient (no Tile)');
+    registerFastLeakyReluGradient();
+    registered.push('LeakyRelu gradient (Step)');
   }
   return registered;
 }

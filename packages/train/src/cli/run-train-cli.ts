@@ -5,12 +5,21 @@ import { DATASET_NAMES } from '../data/image-dataset.js';
 import { FAMILIES } from '../families/registry.js';
 import { GAN_LOSSES } from '../losses/registry.js';
 import { TrainingConfigError } from '../trainers/training-config-error.js';
+import { OPTIMIZER_NAMES, type OptimizerName, type TrainerOptions } from '../trainers/trainer-options.js';
 import { runTraining, validateTrainingConfig, type TrainingConfig } from '../trainers/training-run.js';
 
 function integer(name: string, min: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got '${value}'`);
     return Number(value);
+  };
+}
+
+function number(name: string, accepts: (value: number) => boolean, expected: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isFinite(parsed) || !accepts(parsed)) throw new InvalidArgumentError(`${name} must be ${expected}, got '${value}'`);
+    return parsed;
   };
 }
 
@@ -42,6 +51,17 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .option('--sample-every <n>', 'write a sample grid every N steps (0: only at the end)', integer('--sample-every', 0), 200)
     .option('--checkpoint-every <n>', 'checkpoint every N steps (0: only at the end)', integer('--checkpoint-every', 0), 100)
     .option('--no-progress', 'log plain lines instead of a progress bar')
+    .option('--n-critic <n>', 'discriminator steps per generator step (adversarial)', integer('--n-critic', 1))
+    .option('--gp <lambda>', 'gradient penalty weight λ (adversarial)', number('--gp', (v) => v >= 0, 'a number ≥ 0'))
+    .option('--clip <c>', 'clip discriminator weights to [-c, c] (adversarial)', number('--clip', (v) => v > 0, 'a positive number'))
+    .option('--label-smoothing <s>', 'one-sided label smoothing (adversarial)', number('--label-smoothing', (v) => v >= 0 && v < 1, 'in [0, 1)'))
+    .option('--instance-noise <sigma>', 'instance noise std (adversarial)', number('--instance-noise', (v) => v >= 0, 'a number ≥ 0'))
+    .option('--feature-matching <w>', 'feature matching weight in the generator loss (adversarial)', number('--feature-matching', (v) => v > 0, 'a positive number'))
+    .option('--ema <decay>', "decay of the generator's weight average", number('--ema', (v) => v > 0 && v < 1, 'in (0, 1)'))
+    .option('--spectral-norm', 'spectrally normalized discriminator (adversarial)')
+    .addOption(new Option('--optimizer <name>', 'optimizer').choices(OPTIMIZER_NAMES as readonly string[] as string[]))
+    .option('--lr <x>', 'learning rate', number('--lr', (v) => v > 0, 'a positive number'))
+    .option('--beta1 <b>', "Adam's β1", number('--beta1', (v) => v >= 0 && v < 1, 'in [0, 1)'))
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) })
     .showSuggestionAfterError(false);
@@ -50,6 +70,8 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
   let options: {
     dataset: string; loss?: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; resume: boolean;
     backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
+    nCritic?: number; gp?: number; clip?: number; labelSmoothing?: number; instanceNoise?: number; featureMatching?: number;
+    ema?: number; spectralNorm?: boolean; optimizer?: OptimizerName; lr?: number; beta1?: number;
   };
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -64,10 +86,26 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     throw error;
   }
 
+  const trainer: TrainerOptions = Object.fromEntries(
+    Object.entries({
+      nCritic: options.nCritic,
+      gradientPenalty: options.gp,
+      weightClip: options.clip,
+      labelSmoothing: options.labelSmoothing,
+      instanceNoise: options.instanceNoise,
+      featureMatching: options.featureMatching,
+      emaDecay: options.ema,
+      spectralNorm: options.spectralNorm,
+      optimizer: options.optimizer,
+      learningRate: options.lr,
+      beta1: options.beta1,
+    }).filter(([, value]) => value !== undefined),
+  );
   const config: TrainingConfig = {
     family,
     dataset: options.dataset,
     ...(options.loss === undefined ? {} : { loss: options.loss }),
+    ...(Object.keys(trainer).length === 0 ? {} : { trainer }),
     ...(options.steps === undefined && options.epochs === undefined ? { steps: 2000 } : {}),
     ...(options.steps === undefined ? {} : { steps: options.steps }),
     ...(options.epochs === undefined ? {} : { epochs: options.epochs }),

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { imagesTensor } from '../data/split.js';
 import { buildImageClassifier } from '../models/image-classifier.js';
 import { ClassifierTrainer } from '../trainers/classifier-trainer.js';
+import { createOptimizer } from '../trainers/create-optimizer.js';
 import type { TrainedModels, TrainingFamily } from './training-family.js';
 
 /** Learning rate of the classifier's Adam optimiser. */
@@ -19,9 +20,9 @@ export const classifierFamily: TrainingFamily = {
   description: 'image classifier, 28×28×1 input in [0, 1] → 10 logits + 128 features',
   datasets: ['mnist', 'fashion-mnist'],
   pixelRange: 'zero-one',
-  createSession({ seed, models }) {
+  createSession({ seed, models, trainer: options = {} }) {
     const model = models?.classifier ?? buildImageClassifier({ seed });
-    const optimizers = { classifier: tf.train.adam(CLASSIFIER_LEARNING_RATE) };
+    const optimizers = { classifier: createOptimizer(options, { learningRate: CLASSIFIER_LEARNING_RATE }) };
     const trainer = new ClassifierTrainer({ model, optimizer: optimizers.classifier });
     let lastBatch: tf.Tensor4D | undefined;
     return {

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { BatchSampler, PixelRange } from '../data/split.js';
 import type { ImageDataset } from '../data/image-dataset.js';
 import type { Rng } from '../random/rng.js';
+import type { TrainerOptionName, TrainerOptions } from '../trainers/trainer-options.js';
 
 /** Models a run hands to exporters: `generator` always, `encoder` for VAEs. */
 export interface TrainedModels {
@@ -17,6 +18,8 @@ export interface SessionOptions {
   models?: Record<string, tf.LayersModel>;
   /** Adversarial loss by registry name (families with `adversarial: true`). */
   loss?: string;
+  /** Trainer settings from the command line (only those in the family's `trainerOptions`). */
+  trainer?: TrainerOptions;
 }
 
 /** One family's models, optimizers and step function, ready to train. */
@@ -51,5 +54,7 @@ export interface TrainingFamily {
   adversarial?: boolean;
   /** Whether it trains on a folder of the user's images (decoded to 28×28 grayscale). */
   acceptsImageFolders?: boolean;
+  /** Trainer settings it honours (default: the optimizer's, plus the adversarial ones for adversarial families). */
+  trainerOptions?: readonly TrainerOptionName[];
   createSession(options: SessionOptions): TrainingSession;
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imagesTensor } from '../data/split.js';
 import { buildVaeMnistDecoder, buildVaeMnistEncoder, VAE_MNIST_LATENT } from '../models/vae-mnist.js';
+import { createOptimizer } from '../trainers/create-optimizer.js';
 import { VaeTrainer } from '../trainers/vae-trainer.js';
 import type { TrainingFamily } from './training-family.js';
 
@@ -11,10 +12,10 @@ export const vaeMnistFamily: TrainingFamily = {
   datasets: ['mnist', 'fashion-mnist'],
   pixelRange: 'zero-one',
   acceptsImageFolders: true,
-  createSession({ seed, models }) {
+  createSession({ seed, models, trainer: options = {} }) {
     const encoder = models?.encoder ?? buildVaeMnistEncoder({ seed });
     const generator = models?.generator ?? buildVaeMnistDecoder({ seed });
-    const optimizers = { vae: tf.train.adam(1e-3) };
+    const optimizers = { vae: createOptimizer(options, { learningRate: 1e-3 }) };
     const trainer = new VaeTrainer({ encoder, decoder: generator, latentDim: VAE_MNIST_LATENT, optimizer: optimizers.vae });
     return {
       models: { generator, encoder },

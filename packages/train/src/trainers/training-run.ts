@@ -15,6 +15,10 @@ import { getGanLoss } from '../losses/registry.js';
 import { Rng } from '../random/rng.js';
 import { LossHistory } from './loss-history.js';
 import { TrainingConfigError } from './training-config-error.js';
+import {
+  ADVERSARIAL_OPTIONS, definedOptions, mergeResumedOptions, OPTIMIZER_OPTIONS, validateTrainerOptions,
+  type TrainerOptionName, type TrainerOptions,
+} from './trainer-options.js';
 
 /** Everything a training run needs. */
 export interface TrainingConfig {
@@ -23,6 +27,8 @@ export interface TrainingConfig {
   dataset: string;
   /** Adversarial loss by registry name (adversarial families only; default: the family's). */
   loss?: string;
+  /** Trainer settings (`--n-critic`, `--gp`, `--optimizer`, …); only those the family honours. Kept on resume. */
+  trainer?: TrainerOptions;
   /** Total optimizer steps; or give `epochs`. */
   steps?: number;
   epochs?: number;
@@ -72,6 +78,10 @@ function positiveInteger(value: number | undefined, name: string): void {
   if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`${name} must be a positive integer, got ${value}`);
 }
 
+function familyTrainerOptions(adversarial: boolean, declared: readonly TrainerOptionName[] | undefined): readonly TrainerOptionName[] {
+  return declared ?? (adversarial ? [...ADVERSARIAL_OPTIONS, ...OPTIMIZER_OPTIONS] : OPTIMIZER_OPTIONS);
+}
+
 /** Checks a config before anything slow happens; throws a one-line error. */
 export function validateTrainingConfig(config: TrainingConfig): void {
   const family = getFamily(config.family);
@@ -81,6 +91,14 @@ export function validateTrainingConfig(config: TrainingConfig): void {
   if (config.loss !== undefined) {
     if (family.adversarial !== true) throw new Error(`family '${family.name}' is not adversarial; --loss does not apply`);
     getGanLoss(config.loss);
+  }
+  const trainer = config.trainer ?? {};
+  validateTrainerOptions(trainer, family.name, familyTrainerOptions(family.adversarial === true, family.trainerOptions));
+  if (trainer.loss !== undefined) getGanLoss(trainer.loss);
+  if (config.loss !== undefined && trainer.loss !== undefined && config.loss !== trainer.loss) throw new Error(`two losses given: ${config.loss} and ${trainer.loss}`);
+  const lossName = config.loss ?? trainer.loss;
+  if ((trainer.labelSmoothing ?? 0) > 0 && lossName !== undefined && !getGanLoss(lossName).supportsLabelSmoothing) {
+    throw new Error(`--label-smoothing does not apply to --loss ${lossName}, which does not support label smoothing`);
   }
   if ((config.steps === undefined) === (config.epochs === undefined)) throw new Error('give exactly one of steps or epochs');
   positiveInteger(config.steps, 'steps');
@@ -147,27 +165,32 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
   let elapsedBefore = 0;
   let rng = new Rng(config.seed);
   let session;
-  let loss = config.loss;
-  const lossOption = (): { loss?: string } => (loss === undefined ? {} : { loss });
+  let loss = config.loss ?? config.trainer?.loss;
+  let trainer = definedOptions({ ...config.trainer, ...(loss === undefined ? {} : { loss }) });
+  const sessionOptions = (): { loss?: string; trainer: TrainerOptions } => ({ ...(loss === undefined ? {} : { loss }), trainer });
   if (existing !== undefined) {
     const checkpoint = await loadCheckpoint(existing);
     if (checkpoint.state.family !== family.name) {
       throw new Error(`checkpoint ${existing} is for '${checkpoint.state.family}', not '${family.name}'`);
     }
-    // A resumed run keeps the loss it started with.
+    // A resumed run keeps the loss and trainer settings it started with.
     const savedLoss = checkpoint.state.extra?.['loss'];
     if (typeof savedLoss === 'string') {
       if (loss !== undefined && loss !== savedLoss) throw new TrainingConfigError(`checkpoint ${existing} trains with --loss ${savedLoss}, not ${loss}`);
       loss = savedLoss;
     }
-    session = family.createSession({ seed: config.seed, batchSize: config.batchSize, models: checkpoint.models, ...lossOption() });
+    const savedTrainer = (checkpoint.state.extra?.['trainer'] ?? {}) as TrainerOptions;
+    const merged = mergeResumedOptions({ ...savedTrainer, ...(loss === undefined ? {} : { loss }) }, trainer);
+    if (typeof merged === 'string') throw new TrainingConfigError(`checkpoint ${existing} ${merged}`);
+    trainer = merged;
+    session = family.createSession({ seed: config.seed, batchSize: config.batchSize, models: checkpoint.models, ...sessionOptions() });
     await checkpoint.restoreOptimizers(session.optimizers);
     rng = Rng.fromState(checkpoint.state.rng);
     startStep = checkpoint.state.step;
     elapsedBefore = checkpoint.state.elapsedSeconds;
     log(`resuming from ${existing} (step ${startStep})`);
   } else {
-    session = family.createSession({ seed: config.seed, batchSize: config.batchSize, ...lossOption() });
+    session = family.createSession({ seed: config.seed, batchSize: config.batchSize, ...sessionOptions() });
   }
 
   const totalSteps = config.steps ?? Math.ceil((config.epochs! * sampler.batchesPerEpoch) / session.batchesPerStep);
@@ -189,7 +212,7 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
     await writeCheckpoint(outDir, {
       models: session.models,
       optimizers: session.optimizers,
-      state: { family: family.name, step, rng: rng.getState(), elapsedSeconds: elapsed(), extra: { losses, ...lossOption() } },
+      state: { family: family.name, step, rng: rng.getState(), elapsedSeconds: elapsed(), extra: { losses, ...(loss === undefined ? {} : { loss }), trainer } },
     });
   };
 

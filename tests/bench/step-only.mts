@@ -1,2 +1,0 @@
-import { benchTrainingStep } from './training-step.js';
-await benchTrainingStep((l) => console.log(l));
