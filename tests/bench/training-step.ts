@@ -15,6 +15,13 @@ interface StepTiming {
   runs: number;
 }
 
+// The stock kernels genzoo replaces, captured when this module loads: other benchmarks run earlier in the
+// same process call selectBackend(), which swaps in genzoo's kernels for the whole process.
+await import('@tensorflow/tfjs-backend-wasm');
+const STOCK_KERNELS = fasterWasmKernels('wasm')
+  .map((ours) => tf.getKernel(ours.kernelName, 'wasm'))
+  .filter((kernel): kernel is tf.KernelConfig => kernel !== undefined);
+
 /** The issue's reference step: one D and one G update of the dcgan-mnist nets at batch 64, Adam(2e-4, 0.5). */
 function referenceTrainer(jointDiscriminatorBatch = false): AdversarialTrainer {
   return new AdversarialTrainer({
@@ -93,9 +100,7 @@ export async function benchTrainingStep(log: (line: string) => void): Promise<vo
     log(`  ${label.padEnd(44)} ${timing.medianMs.toFixed(0).padStart(6)} ms/step (best ${timing.minMs.toFixed(0)})  ${gflops.toFixed(2).padStart(6)} GFLOP/s  (${timing.runs} steps)`);
   };
 
-  // Keep the stock kernels genzoo replaces, to compare against them in the same process.
-  await import('@tensorflow/tfjs-backend-wasm');
-  const stock = fasterWasmKernels('wasm').map((ours) => tf.getKernel(ours.kernelName, 'wasm')).filter((k): k is tf.KernelConfig => k !== undefined);
+  const stock = STOCK_KERNELS;
 
   const wasm = await selectBackend('wasm');
   log(`wasm: simd ${wasm.simd}, threads ${wasm.threads} (GENZOO_WASM_THREADS=${process.env['GENZOO_WASM_THREADS'] ?? 'unset: the idle cores'}); genzoo kernels: ${wasm.registeredKernels.join(', ')}`);
