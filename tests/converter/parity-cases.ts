@@ -191,6 +191,20 @@ export const LAYER_CASES: ParityCase[] = [
       { label: 'Concatenate', options: 'width axis' },
     ],
   },
+  {
+    id: 'dot',
+    section: 'Layers',
+    build: () => {
+      const x = tfl.input({ shape: [4, 6], name: 'x' });
+      const pair = [apply(tfl.layers.dense({ units: 5 }), x), apply(tfl.layers.dense({ units: 5 }), x)];
+      const outputs = [tfl.layers.dot({ axes: -1 }), tfl.layers.dot({ axes: [1, 1], normalize: true })].map((layer) => apply(layer, pair));
+      return tfl.model({ name: 'dot', inputs: x, outputs });
+    },
+    rows: [
+      { label: 'Dot', options: 'axes -1, rank 3 (attention scores)' },
+      { label: 'Dot', options: 'axes [1, 1], normalize (cosine over the sequence axis)' },
+    ],
+  },
   branches('pooling-2d', 'Layers', [7, 8, 2], (x) => apply(conv(3), x), [
     ['MaxPooling2D', 'same, 3×3, stride 2', (x) => apply(tfl.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }), x)],
     ['AveragePooling2D', 'valid, 3×3, stride 2', (x) => apply(tfl.layers.averagePooling2d({ poolSize: 3, strides: 2, padding: 'valid' }), x)],
@@ -315,6 +329,37 @@ export const COMBINATION_CASES: ParityCase[] = [
       return tfl.model({ name: 'residual', inputs: x, outputs: h });
     },
     rows: [{ label: 'residual adds', options: 'two conv → BN → ReLU → conv blocks with skips' }],
+  },
+  {
+    id: 'shared-layers',
+    section: 'Combinations',
+    build: () => {
+      const a = tfl.input({ shape: [6, 6, 2], name: 'a' });
+      const b = tfl.input({ shape: [6, 6, 2], name: 'b' });
+      const sharedConv = conv(4, 3, { strides: 2, activation: 'relu' });
+      const flatten = tfl.layers.flatten();
+      const sharedDense = tfl.layers.dense({ units: 5, activation: 'tanh' });
+      const embed = (x: T) => apply(sharedDense, apply(flatten, apply(sharedConv, x)));
+      return tfl.model({ name: 'shared_layers', inputs: [a, b], outputs: apply(tfl.layers.concatenate(), [embed(a), embed(b)]) });
+    },
+    rows: [{ label: 'shared layers', options: 'one Conv2D and one Dense applied to two inputs, concatenated' }],
+  },
+  {
+    id: 'nested-model',
+    section: 'Combinations',
+    build: () => {
+      const encoder = tfl.sequential({
+        name: 'encoder',
+        layers: [tfl.layers.dense({ inputShape: [6], units: 8, activation: 'relu' }), tfl.layers.dense({ units: 4 })],
+      });
+      const z = tfl.input({ shape: [6], name: 'z' });
+      const label = tfl.input({ shape: [4], name: 'label' });
+      const joined = apply(tfl.layers.concatenate(), [apply(encoder, z), label]);
+      const out = apply(tfl.layers.dense({ units: 6, activation: 'tanh' }), joined);
+      return tfl.model({ name: 'nested_model', inputs: [z, label], outputs: apply(encoder, out) });
+    },
+    rows: [{ label: 'nested model as a layer', options: 'Sequential applied twice; z ⧺ one-hot label' }],
+    inputs: ['normal', { oneHot: 4 }],
   },
   {
     id: 'zoo-generator',

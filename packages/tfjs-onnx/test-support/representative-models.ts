@@ -23,6 +23,20 @@ function merges(): tfl.LayersModel {
   return tfl.model({ inputs: [a, b], outputs: tfl.layers.conv2d({ filters: 2, kernelSize: 1 }).apply(joined) as tfl.SymbolicTensor });
 }
 
+/** Dot over every input-rank combination (Unsqueeze, Transpose, MatMul, Squeeze) and with normalize (ReduceSumSquare, Max, Sqrt, Div). */
+function dots(): tfl.LayersModel {
+  const a = tfl.input({ shape: [3, 5] });
+  const b = tfl.input({ shape: [4, 5] });
+  const v = tfl.input({ shape: [5] });
+  const outputs = [
+    tfl.layers.dot({ axes: -1 }).apply([a, b]),
+    tfl.layers.dot({ axes: [2, 1], normalize: true }).apply([a, v]),
+    tfl.layers.dot({ axes: [1, 2] }).apply([v, b]),
+    tfl.layers.dot({ axes: 1, normalize: true }).apply([v, v]),
+  ] as tfl.SymbolicTensor[];
+  return tfl.model({ inputs: [a, b, v], outputs });
+}
+
 function conditioned(): tfl.LayersModel {
   const image = tfl.input({ shape: [6, 6, 3] });
   const label = tfl.input({ shape: [4] });
@@ -106,6 +120,8 @@ export const representativeModels: RepresentativeModel[] = [
   },
   { label: 'layer normalization opset 13', build: seq([tfl.layers.dense({ inputShape: [3, 4], units: 6 }), tfl.layers.layerNormalization()]), options: { opset: 13 } },
   { label: 'merges', build: merges },
+  { label: 'dot', build: dots },
+  { label: 'dot opset 13', build: dots, options: { opset: 13 } },
   {
     label: 'zoo layers',
     build: seq([

@@ -3,6 +3,7 @@ import type { ConversionContext } from '../convert/conversion-context.js';
 import { configNumber } from '../convert/config.js';
 import { physicalAxis, type Perm } from '../convert/layout.js';
 import { registerLayerConverter, type LayerCall } from '../convert/registry.js';
+import { registerDotLayer } from './dot.js';
 
 /**
  * The layout shared by all inputs of a merge, or null (tfjs order) when they disagree or
@@ -38,7 +39,7 @@ function binaryChain(opType: 'Add' | 'Mul') {
   };
 }
 
-/** Registers Add, Multiply, Average, Maximum, Minimum and Concatenate (tfjs has no Subtract layer). */
+/** Registers Add, Multiply, Average, Maximum, Minimum, Concatenate and Dot (tfjs has no Subtract layer). */
 export function registerMergeLayers(): void {
   registerLayerConverter('Add', binaryChain('Add'));
   registerLayerConverter('Multiply', binaryChain('Mul'));
@@ -60,4 +61,5 @@ export function registerMergeLayers(): void {
       return [{ name: ctx.op('Concat', names, { axis: attr.int(axis) }, call.name), perm }];
     },
   });
+  registerDotLayer();
 }
