@@ -25,6 +25,14 @@ let models: ModelSummary[] = [];
 let selected: ModelSummary | undefined;
 let generation = 0;
 
+/** Quality figures worth a glance, in this order, when the manifest has them; the card has the rest. */
+const HEADLINE_METRICS: readonly [key: string, label: string, digits: number][] = [
+  ['fid', 'FID', 1],
+  ['kid', 'KID', 2],
+  ['inceptionScore', 'IS', 2],
+  ['heldOutElboNats', 'ELBO (nats)', 1],
+];
+
 function showModel(model: ModelSummary): void {
   selected = model;
   byId('model-name').textContent = model.name;
@@ -34,7 +42,9 @@ function showModel(model: ModelSummary): void {
     ['Dataset', model.dataset],
     ['Image', `${model.image.width}×${model.image.height}×${model.image.channels}`],
     ['Latent', `${model.latent.size} · ${model.latent.distribution}`],
-    ...Object.entries(model.metrics).slice(0, 3).map(([name, value]): [string, string] => [name, value.toPrecision(4)]),
+    ...HEADLINE_METRICS.flatMap(([key, label, digits]): [string, string][] =>
+      model.metrics[key] === undefined ? [] : [[label, model.metrics[key].toFixed(digits)]],
+    ),
   ];
   byId('model-facts').replaceChildren(
     ...facts.flatMap(([term, value]) => {
