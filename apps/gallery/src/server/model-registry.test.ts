@@ -2,37 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exampleClassifierManifest, exampleManifest } from '@genzoo/core/testing';
 import { modelLocations, scanModels } from './model-registry.js';
 
 const root = mkdtempSync(join(tmpdir(), 'genzoo-registry-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** A generator-only model whose one graph is `decoder.onnx`. */
 function manifest(id: string): Record<string, unknown> {
-  const spec = (name: string, role: string, shape: unknown[], extra = {}) => ({ name, role, dtype: 'float32', shape, ...extra });
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    family: 'vae',
-    description: '',
-    dataset: { name: 'mnist', trainSize: 10, heldOutSize: 0, splitSeed: 0 },
-    latent: { size: 2, distribution: 'normal' },
-    image: { width: 4, height: 4, channels: 1 },
-    graphs: {
-      generator: {
-        file: 'decoder.onnx',
-        sha256: '0'.repeat(64),
-        bytes: 1,
-        opset: 17,
-        inputs: [spec('z', 'latent', ['batch', 2])],
-        outputs: [spec('x', 'image', ['batch', 1, 4, 4], { layout: 'NCHW', range: [0, 1] })],
-      },
-    },
-    training: {},
-    metrics: {},
-    files: { samples: 'samples.png', card: 'README.md' },
-    createdAt: '2025-01-01T00:00:00Z',
-  };
+  const example = exampleManifest();
+  return { ...example, id, name: id, graphs: { generator: { ...example.graphs.generator!, file: 'decoder.onnx' } } };
 }
 
 function writeModel(folder: string, content: unknown): string {
@@ -52,25 +31,7 @@ describe('scanModels', () => {
   it('leaves classifiers out quietly: they are models but not generators', () => {
     const folder = join(root, 'with-classifier');
     writeModel(join(folder, 'gen'), manifest('gen'));
-    const classifier = {
-      ...manifest('clf'),
-      kind: 'classifier',
-      classes: ['a', 'b'],
-      latent: undefined,
-      graphs: {
-        classifier: {
-          file: 'classifier.onnx',
-          sha256: '0'.repeat(64),
-          bytes: 1,
-          opset: 17,
-          inputs: [{ name: 'image', role: 'image', dtype: 'float32', shape: ['batch', 1, 4, 4], layout: 'NCHW', range: [0, 1] }],
-          outputs: [
-            { name: 'logits', role: 'logits', dtype: 'float32', shape: ['batch', 2] },
-            { name: 'features', role: 'features', dtype: 'float32', shape: ['batch', 8] },
-          ],
-        },
-      },
-    };
+    const classifier = { ...exampleClassifierManifest(), id: 'clf' };
     writeModel(join(folder, 'clf'), classifier);
     const { models: found, skipped } = scanModels([folder]);
     expect([...found.keys()]).toEqual(['gen']);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCliOutput, writeGreyImages } from './cli-test-support.js';
 import { runTrainCli } from './run-train-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-cli-data-'));
@@ -10,30 +11,9 @@ const cacheDir = join(scratch, 'cache');
 const images = join(scratch, 'my images');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-let errors: MockInstance;
-beforeEach(() => {
-  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { oneLine, errors } = captureCliOutput();
 
-beforeAll(async () => {
-  mkdirSync(images);
-  for (let i = 0; i < 12; i++) {
-    const data = Buffer.alloc(32 * 40, (i * 20) % 256);
-    await sharp(data, { raw: { width: 32, height: 40, channels: 1 } }).png().toFile(join(images, `img-${i}.png`));
-  }
-});
-
-function oneLine(pattern: RegExp): void {
-  const lines = errors.mock.calls.map((call) => String(call[0]));
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^genzoo-train: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[0]).not.toContain('\n');
-}
+beforeAll(() => writeGreyImages(images, 12, 32, 40));
 
 describe('genzoo-train: --loss, --dataset <folder>, and bad data found before training', () => {
   const out = (name: string): string[] => ['--out', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
@@ -71,7 +51,7 @@ describe('genzoo-train: --loss, --dataset <folder>, and bad data found before tr
   it('trains on a folder with --loss hinge and writes the loss curve', async () => {
     const dir = join(scratch, 'folder-run');
     const code = await runTrainCli(['dcgan-mnist', '--dataset', images, '--loss', 'hinge', '--steps', '2', '--batch', '4', ...out('folder-run')], { cacheDir });
-    expect(errors.mock.calls).toEqual([]);
+    expect(errors().mock.calls).toEqual([]);
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'loss-curve.png'))).toBe(true);
     const lines = readFileSync(join(dir, 'losses.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
@@ -86,7 +66,7 @@ describe('genzoo-train: --loss, --dataset <folder>, and bad data found before tr
     expect(await runTrainCli([...base, '--loss', 'least-squares'], { cacheDir, stopAfterSteps: 1 })).toBe(0);
     expect(await runTrainCli([...base, '--resume', '--loss', 'hinge'], { cacheDir })).toBe(2);
     oneLine(/trains with --loss least-squares, not hinge/);
-    errors.mockClear();
+    errors().mockClear();
     expect(await runTrainCli([...base, '--resume'], { cacheDir })).toBe(0);
     const state = JSON.parse(readFileSync(join(dir, 'checkpoints', 'step-00000003', 'state.json'), 'utf8'));
     expect(state.extra.loss).toBe('least-squares');

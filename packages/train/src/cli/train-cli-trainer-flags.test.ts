@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as training from '../trainers/training-run.js';
+import { captureCliOutput, writeGreyImages } from './cli-test-support.js';
 import { runTrainCli } from './run-train-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-cli-trainer-'));
@@ -11,29 +11,10 @@ const cacheDir = join(scratch, 'cache');
 const images = join(scratch, 'images');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-let errors: MockInstance;
-beforeEach(() => {
-  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { oneLine, errors } = captureCliOutput();
 
-beforeAll(async () => {
-  mkdirSync(images);
-  for (let i = 0; i < 12; i++) {
-    await sharp(Buffer.alloc(28 * 28, (i * 20) % 256), { raw: { width: 28, height: 28, channels: 1 } }).png().toFile(join(images, `img-${i}.png`));
-  }
-});
+beforeAll(() => writeGreyImages(images, 12, 28, 28));
 
-function oneLine(pattern: RegExp): void {
-  const lines = errors.mock.calls.map((call) => String(call[0]));
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^genzoo-train: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[0]).not.toContain('\n');
-}
 
 const out = (name: string): string[] => ['--out', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
 
@@ -45,7 +26,7 @@ describe('genzoo-train trainer flags', () => {
       '--label-smoothing', '0.1', '--instance-noise', '0.05', '--feature-matching', '0.5', '--ema', '0.99', '--spectral-norm',
       '--optimizer', 'adam', '--lr', '1e-4', '--beta1', '0', ...out('parse'),
     ]);
-    expect(errors.mock.calls).toEqual([]);
+    expect(errors().mock.calls).toEqual([]);
     expect(code).toBe(0);
     const config = run.mock.calls[0]![0];
     expect(config.loss).toBe('least-squares');
@@ -94,7 +75,7 @@ describe('genzoo-train trainer flags', () => {
     const base = ['dcgan-mnist', '--dataset', images, '--steps', '3', '--batch', '4', '--checkpoint-every', '1', ...out('resume')];
     const flags = ['--loss', 'wasserstein', '--n-critic', '2', '--gp', '1', '--clip', '0.5', '--instance-noise', '0.1', '--feature-matching', '0.5', '--spectral-norm', '--optimizer', 'rmsprop', '--lr', '1e-4'];
     expect(await runTrainCli([...base, ...flags], { cacheDir, stopAfterSteps: 1 })).toBe(0);
-    expect(errors.mock.calls).toEqual([]);
+    expect(errors().mock.calls).toEqual([]);
     const conflicts: [string[], RegExp][] = [
       [['--n-critic', '3'], /trains with --n-critic 2, not 3/],
       [['--optimizer', 'adam'], /trains with --optimizer rmsprop, not adam/],
@@ -102,13 +83,13 @@ describe('genzoo-train trainer flags', () => {
       [['--loss', 'hinge'], /trains with --loss wasserstein, not hinge/],
     ];
     for (const [conflict, pattern] of conflicts) {
-      errors.mockClear();
+      errors().mockClear();
       expect(await runTrainCli([...base, '--resume', ...conflict], { cacheDir })).toBe(2);
       oneLine(pattern);
     }
-    errors.mockClear();
+    errors().mockClear();
     expect(await runTrainCli([...base, '--resume', '--n-critic', '2', '--spectral-norm'], { cacheDir })).toBe(0);
-    expect(errors.mock.calls).toEqual([]);
+    expect(errors().mock.calls).toEqual([]);
     const state = JSON.parse(readFileSync(join(dir, 'checkpoints', 'step-00000003', 'state.json'), 'utf8'));
     expect(state.extra.trainer).toEqual({
       loss: 'wasserstein', nCritic: 2, gradientPenalty: 1, weightClip: 0.5, instanceNoise: 0.1, featureMatching: 0.5,
