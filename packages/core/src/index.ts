@@ -6,6 +6,7 @@ export {
   manifestSchema,
   classifierManifestSchema,
   evaluationSchema,
+  mixtureSchema,
   tensorSpecSchema,
   graphSpecSchema,
   BATCH,
@@ -14,6 +15,7 @@ export {
   type AnyManifest,
   type ModelKind,
   type Evaluation,
+  type Mixture,
   type GraphSpec,
   type GraphRole,
   type TensorSpec,
@@ -31,7 +33,16 @@ export {
 } from './manifest/parse.js';
 
 export { createRng, restoreRng, assertSeed, MAX_SEED, type Rng, type RngState } from './random/prng.js';
-export { normalArray, truncatedNormalArray, uniformArray, oneHot, sampleLatents, type LatentRequest } from './random/samplers.js';
+export {
+  normalArray,
+  truncatedNormalArray,
+  uniformArray,
+  oneHot,
+  sampleLatents,
+  sampleComponents,
+  type LatentRequest,
+  type ComponentRequest,
+} from './random/samplers.js';
 export { lerp, slerp, interpolationPath, type InterpolationMethod } from './interpolate.js';
 
 export { tensorToRgbaImages, toByte, maxPixelDifference, type RgbaImage, type PixelFormat } from './image/rgba.js';
@@ -53,6 +64,10 @@ export type {
   GeneratorOptions,
   SampleOptions,
   SampleResult,
+  PointSampleOptions,
+  PointSampleResult,
+  DensityResult,
+  ReconstructOptions,
   ImageBatch,
   InterpolateOptions,
   Encoding,

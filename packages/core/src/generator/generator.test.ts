@@ -72,9 +72,9 @@ describe('Generator', () => {
     const images = (await model.sample({ n: 2, seed: 4 })).images;
     const exact = await model.reconstruct(images);
     expect(exact.images).toEqual(images);
-    const drawn = await model.reconstruct(images, 5);
+    const drawn = await model.reconstruct(images, { seed: 5 });
     expect(drawn.latents.data).not.toEqual(exact.latents.data);
-    expect((await model.reconstruct(images, 5)).latents).toEqual(drawn.latents);
+    expect((await model.reconstruct(images, { seed: 5 })).latents).toEqual(drawn.latents);
   });
 
   it('interpolates between the first latents of two seeds', async () => {

@@ -5,7 +5,7 @@ import { interpolationPath, type InterpolationMethod } from '../interpolate.js';
 import { parseManifestText } from '../manifest/parse.js';
 import type { GraphRole, GraphSpec, Manifest, TensorRole, TensorSpec } from '../manifest/schema.js';
 import { createRng } from '../random/prng.js';
-import { oneHot, sampleLatents } from '../random/samplers.js';
+import { oneHot, sampleComponents, sampleLatents } from '../random/samplers.js';
 import type { Device, ExecutionInfo, RuntimeAdapter } from '../runtime/adapter.js';
 import { readVerifiedGraph, type ModelSource } from '../runtime/model-source.js';
 import { openSession, type OpenedSession } from '../runtime/open-session.js';
@@ -34,6 +34,39 @@ export interface ImageBatch {
 export interface SampleResult extends ImageBatch {
   /** The latent vectors that were decoded, `[n, latentSize]`. */
   latents: TensorData;
+  /** Mixture component of each sample, for mixture models. */
+  components?: number[];
+}
+
+/** Vector samples of a `points` model (2-D toy data). */
+export interface PointSampleResult {
+  /** `[n, dims]`. */
+  points: TensorData;
+  latents: TensorData;
+  /** Mixture component of each sample, for mixture models. */
+  components?: number[];
+  execution: ExecutionInfo;
+  timeMs: number;
+}
+
+/** Natural-log densities, one per row of the input. */
+export interface DensityResult {
+  /** `[n]`, nats. */
+  logDensity: TensorData;
+  execution: ExecutionInfo;
+  timeMs: number;
+}
+
+export interface ReconstructOptions {
+  /** Decode z = mean + σ·ε with ε from this seed; omitted decodes the posterior mean. */
+  seed?: number | undefined;
+  /** Classes of the images, for conditional models. */
+  labels?: readonly number[] | undefined;
+}
+
+export interface PointSampleOptions {
+  n: number;
+  seed: number;
 }
 
 export interface SampleOptions {
@@ -124,34 +157,47 @@ export class Generator {
     return (await this.session('generator')).execution;
   }
 
-  /** Draws `n` latents from `seed` and decodes them. */
+  /** Draws `n` latents (and mixture components, for mixtures) from `seed` and decodes them. */
   async sample({ n, seed, truncation, labels }: SampleOptions): Promise<SampleResult> {
     this.require('sample');
     this.assertCount(n);
-    const latents = sampleLatents({ n, size: this.manifest.latent.size, seed, distribution: this.manifest.latent.distribution, truncation });
-    return { ...(await this.decode(latents, labels)), latents };
+    const latents = this.drawLatents(n, seed, truncation);
+    const components = this.drawComponents(n, seed);
+    const { outputs, execution, timeMs } = await this.runGenerator(latents, labels, components);
+    return { ...this.imagesFrom(outputs), execution, timeMs, latents, ...(components && { components }) };
   }
 
-  /** Decodes given latent vectors `[n, latentSize]`. */
-  async decode(latents: TensorData, labels?: readonly number[]): Promise<ImageBatch> {
+  /** Draws `n` vector samples from `seed` (models whose samples are `points`). */
+  async samplePoints({ n, seed }: PointSampleOptions): Promise<PointSampleResult> {
+    this.require('samplePoints');
+    this.assertCount(n);
+    const latents = this.drawLatents(n, seed, undefined);
+    const components = this.drawComponents(n, seed);
+    const { outputs, execution, timeMs } = await this.runGenerator(latents, undefined, components);
+    const pointSpec = findSpec(this.graph('generator').outputs, 'point', `${this.id}/generator outputs`);
+    return { points: outputs[pointSpec.name]!, latents, execution, timeMs, ...(components && { components }) };
+  }
+
+  /**
+   * Decodes given latent vectors `[n, latentSize]`, with their classes for conditional models and their
+   * mixture components for mixtures.
+   */
+  async decode(latents: TensorData, labels?: readonly number[], components?: readonly number[]): Promise<ImageBatch> {
     this.require('decode');
-    const graph = this.graph('generator');
-    const latentSpec = findSpec(graph.inputs, 'latent', `${this.id}/generator inputs`);
-    assertShape(latents, staticDims(latentSpec), `latents for ${this.id}`);
-    const count = latents.dims[0]!;
-    this.assertCount(count);
-    const labelSpec = graph.inputs.find((spec) => spec.role === 'label');
-    const feeds: Record<string, TensorData> = { [latentSpec.name]: latents };
-    if (labelSpec) {
-      const classes = labelSpec.shape[1];
-      if (typeof classes !== 'number') throw new GenzooError(`${this.id}: label input needs a fixed class count`, 'E_MANIFEST');
-      const chosen = labels ?? Array.from({ length: count }, (_, index) => index % classes);
-      if (chosen.length !== count) throw new InputError(`${this.id} got ${chosen.length} labels for ${count} latents`);
-      feeds[labelSpec.name] = oneHot(chosen, classes);
-    }
-    const imageSpec = findSpec(graph.outputs, 'image', `${this.id}/generator outputs`);
-    const { outputs, execution, timeMs } = await this.runChunked('generator', feeds, count);
-    return { images: outputs[imageSpec.name]!, format: pixelFormatOf(imageSpec), execution, timeMs };
+    const { outputs, execution, timeMs } = await this.runGenerator(latents, labels, components);
+    return { ...this.imagesFrom(outputs), execution, timeMs };
+  }
+
+  /** Natural-log density of each row of `samples`: points `[n, dims]`, or images in the density graph's format. */
+  async logDensity(samples: TensorData): Promise<DensityResult> {
+    this.require('logDensity');
+    const graph = this.graph('density');
+    const inputSpec = graph.inputs.find((spec) => spec.role === 'point' || spec.role === 'image');
+    if (!inputSpec) throw new GenzooError(`${this.id}/density inputs have no tensor with role "point" or "image"`, 'E_MANIFEST');
+    assertShape(samples, staticDims(inputSpec), `samples for ${this.id}`);
+    this.assertCount(samples.dims[0]!);
+    const { outputs, execution, timeMs } = await this.runChunked('density', { [inputSpec.name]: samples }, samples.dims[0]!);
+    return { logDensity: outputs[findSpec(graph.outputs, 'logDensity', `${this.id}/density outputs`).name]!, execution, timeMs };
   }
 
   /** Latent path between the first latents of two seeds, decoded. */
@@ -163,14 +209,16 @@ export class Generator {
     return { ...(await this.decode(latents)), latents };
   }
 
-  /** Posterior parameters of images given in the encoder's image format. */
-  async encode(images: TensorData): Promise<Encoding> {
+  /** Posterior parameters of images given in the encoder's image format (with their classes, for conditional models). */
+  async encode(images: TensorData, labels?: readonly number[]): Promise<Encoding> {
     this.require('encode');
     const graph = this.graph('encoder');
     const imageSpec = findSpec(graph.inputs, 'image', `${this.id}/encoder inputs`);
     assertShape(images, staticDims(imageSpec), `images for ${this.id}`);
-    this.assertCount(images.dims[0]!);
-    const { outputs, execution } = await this.runChunked('encoder', { [imageSpec.name]: images }, images.dims[0]!);
+    const count = images.dims[0]!;
+    this.assertCount(count);
+    const feeds = { [imageSpec.name]: images, ...this.labelFeeds(graph, 'encoder', count, labels) };
+    const { outputs, execution } = await this.runChunked('encoder', feeds, count);
     const mean = outputs[findSpec(graph.outputs, 'mean', `${this.id}/encoder outputs`).name]!;
     const logvarSpec = graph.outputs.find((spec) => spec.role === 'logvar');
     const logvar = logvarSpec ? outputs[logvarSpec.name]! : tensor(new Float32Array(mean.data.length), mean.dims);
@@ -181,16 +229,16 @@ export class Generator {
    * Encodes then decodes. Without a seed the posterior mean is decoded (deterministic); with one,
    * z = mean + exp(logvar / 2) · ε with ε drawn from the seed.
    */
-  async reconstruct(images: TensorData, seed?: number): Promise<SampleResult> {
+  async reconstruct(images: TensorData, { seed, labels }: ReconstructOptions = {}): Promise<SampleResult> {
     this.require('reconstruct');
-    const { mean, logvar } = await this.encode(images);
+    const { mean, logvar } = await this.encode(images, labels);
     let latents = mean;
     if (seed !== undefined) {
       const rng = createRng(seed);
       const data = mean.data.map((value, index) => value + Math.exp(logvar.data[index]! / 2) * rng.normal());
       latents = tensor(data, mean.dims);
     }
-    return { ...(await this.decode(latents)), latents };
+    return { ...(await this.decode(latents, labels)), latents };
   }
 
   /** Converts a result's images to RGBA pixels. */
@@ -206,9 +254,53 @@ export class Generator {
   }
 
   private require(capability: Capability): void {
-    if (!CAPABILITY_GRAPHS[capability].every((role) => this.manifest.graphs[role])) {
-      throw new CapabilityError(this.id, capability, this.capabilities);
+    if (!this.capabilities.includes(capability)) throw new CapabilityError(this.id, capability, this.capabilities);
+  }
+
+  private drawLatents(n: number, seed: number, truncation: number | undefined): TensorData {
+    const { size, distribution } = this.manifest.latent;
+    return sampleLatents({ n, size, seed, distribution, truncation });
+  }
+
+  private drawComponents(n: number, seed: number): number[] | undefined {
+    const { mixture } = this.manifest;
+    return mixture && sampleComponents({ n, seed, components: mixture.components, weights: mixture.weights });
+  }
+
+  /** One-hot `label` feed of a conditional graph; labels default to 0, 1, 2, … cycling. */
+  private labelFeeds(graph: GraphSpec, role: GraphRole, count: number, labels: readonly number[] | undefined): Record<string, TensorData> {
+    const labelSpec = graph.inputs.find((spec) => spec.role === 'label');
+    if (!labelSpec) return {};
+    const classes = labelSpec.shape[1];
+    if (typeof classes !== 'number') throw new GenzooError(`${this.id}/${role}: label input needs a fixed class count`, 'E_MANIFEST');
+    const chosen = labels ?? Array.from({ length: count }, (_, index) => index % classes);
+    if (chosen.length !== count) throw new InputError(`${this.id} got ${chosen.length} labels for ${count} rows`);
+    return { [labelSpec.name]: oneHot(chosen, classes) };
+  }
+
+  private async runGenerator(
+    latents: TensorData,
+    labels: readonly number[] | undefined,
+    components: readonly number[] | undefined,
+  ): Promise<{ outputs: Record<string, TensorData>; execution: ExecutionInfo; timeMs: number }> {
+    const graph = this.graph('generator');
+    const latentSpec = findSpec(graph.inputs, 'latent', `${this.id}/generator inputs`);
+    assertShape(latents, staticDims(latentSpec), `latents for ${this.id}`);
+    const count = latents.dims[0]!;
+    this.assertCount(count);
+    const feeds: Record<string, TensorData> = { [latentSpec.name]: latents, ...this.labelFeeds(graph, 'generator', count, labels) };
+    const componentSpec = graph.inputs.find((spec) => spec.role === 'component');
+    if (componentSpec && this.manifest.mixture) {
+      if (!components) throw new InputError(`${this.id} is a mixture: decoding needs the mixture component of each latent`);
+      if (components.length !== count) throw new InputError(`${this.id} got ${components.length} mixture components for ${count} latents`);
+      feeds[componentSpec.name] = oneHot(components, this.manifest.mixture.components);
     }
+    return this.runChunked('generator', feeds, count);
+  }
+
+  private imagesFrom(outputs: Record<string, TensorData>): { images: TensorData; format: PixelFormat } {
+    const imageSpec = findSpec(this.graph('generator').outputs, 'image', `${this.id}/generator outputs`);
+    return { images: outputs[imageSpec.name]!, format: pixelFormatOf(imageSpec) };
   }
 
   private assertCount(n: number): void {

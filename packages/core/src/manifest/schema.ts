@@ -8,7 +8,7 @@ const positiveInt = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
 const onnxFile = z.string().regex(/^[A-Za-z0-9_.-]+\.onnx$/, 'must be a plain file name ending in .onnx');
 
-export const tensorRoleSchema = z.enum(['latent', 'label', 'image', 'mean', 'logvar', 'logits', 'features']);
+export const tensorRoleSchema = z.enum(['latent', 'label', 'image', 'point', 'component', 'mean', 'logvar', 'logDensity', 'logits', 'features']);
 export const layoutSchema = z.enum(['NCHW', 'NHWC']);
 
 /** One input or output of an ONNX graph, as the runtimes must feed or read it. */
@@ -34,8 +34,11 @@ export const graphSpecSchema = z.object({
   outputs: z.array(tensorSpecSchema).min(1),
 });
 
-/** Graph roles a generative model can ship; each capability of the Generator API needs some of them. */
-export const graphRoleSchema = z.enum(['generator', 'encoder']);
+/**
+ * Graph roles a generative model can ship; each capability of the Generator API needs some of them.
+ * `density` evaluates the model's log-density (KDE, Gaussian mixtures).
+ */
+export const graphRoleSchema = z.enum(['generator', 'encoder', 'density']);
 
 /** What a model folder holds: a generative model (the default) or an image classifier (e.g. a feature extractor for evaluation). */
 export const modelKindSchema = z.enum(['generative', 'classifier']);
@@ -61,6 +64,24 @@ export const evaluationSchema = z.object({
   evaluatedAt: z.iso.datetime(),
 });
 
+const imageShapeSchema = z.object({
+  width: positiveInt,
+  height: positiveInt,
+  channels: z.union([z.literal(1), z.literal(3)]),
+});
+
+/** Vector-valued samples (2-D toy data): `dims` numbers per sample. */
+const pointsShapeSchema = z.object({ dims: positiveInt });
+
+/**
+ * A mixture's components (Gaussian mixtures, KDE). `@genzoo/core` draws component indices from `weights`
+ * (uniform when omitted, as for a KDE) and feeds them one-hot to the generator's `component` input.
+ */
+export const mixtureSchema = z.object({
+  components: positiveInt,
+  weights: z.array(z.number().nonnegative()).min(1).optional(),
+});
+
 /** Fields every model folder's manifest has, whatever its kind. */
 const commonShape = {
   schemaVersion: z.literal(1),
@@ -74,11 +95,6 @@ const commonShape = {
     heldOutSize: z.number().int().nonnegative(),
     splitSeed: z.number().int().nonnegative(),
   }),
-  image: z.object({
-    width: positiveInt,
-    height: positiveInt,
-    channels: z.union([z.literal(1), z.literal(3)]),
-  }),
   training: z.record(z.string(), z.unknown()),
   metrics: z.record(z.string(), z.number()),
   evaluation: evaluationSchema.optional(),
@@ -90,7 +106,7 @@ const commonShape = {
 };
 
 type Context = z.core.$RefinementCtx;
-type CommonFields = { image: { width: number; height: number; channels: 1 | 3 }; metrics: Record<string, number>; evaluation?: { figures: string[] } | undefined };
+type CommonFields = { image?: { width: number; height: number; channels: 1 | 3 } | undefined; points?: { dims: number } | undefined; metrics: Record<string, number>; evaluation?: { figures: string[] } | undefined };
 
 /** Image tensors need a layout and a range, and a shape that matches `image`. */
 function checkImageTensors(manifest: CommonFields, graphs: Record<string, z.infer<typeof graphSpecSchema> | undefined>, context: Context): void {
@@ -102,6 +118,10 @@ function checkImageTensors(manifest: CommonFields, graphs: Record<string, z.infe
         const path = ['graphs', role, kind, index];
         if (!spec.layout) context.addIssue({ code: 'custom', path: [...path, 'layout'], message: 'image tensors need a layout' });
         if (!spec.range) context.addIssue({ code: 'custom', path: [...path, 'range'], message: 'image tensors need a value range' });
+        if (!manifest.image) {
+          context.addIssue({ code: 'custom', path: [...path, 'role'], message: 'image tensors need the manifest\'s "image" block' });
+          return;
+        }
         const { width, height, channels } = manifest.image;
         const expected = spec.layout === 'NHWC' ? [BATCH, height, width, channels] : [BATCH, channels, height, width];
         if (spec.shape.join() !== expected.join()) {
@@ -125,26 +145,102 @@ function checkEvaluation(manifest: CommonFields, context: Context): void {
   });
 }
 
-/** The manifest of a generative model: it ships a generator graph and says how to draw its latents. */
+type GenerativeFields = CommonFields & {
+  latent: { size: number };
+  mixture?: { components: number; weights?: number[] | undefined } | undefined;
+  graphs: Partial<Record<z.infer<typeof graphRoleSchema>, GraphSpec>>;
+};
+
+/** A `[batch, size]` tensor of `role` in `graph`'s inputs or outputs must have `size` columns. */
+function checkRowShape(graph: GraphSpec, kind: 'inputs' | 'outputs', role: string, size: number, path: readonly (string | number)[], context: Context): void {
+  graph[kind].forEach((spec, index) => {
+    if (spec.role !== role) return;
+    if (spec.shape.length !== 2 || spec.shape[0] !== BATCH || spec.shape[1] !== size) {
+      context.addIssue({ code: 'custom', path: [...path, kind, index, 'shape'], message: `must be ["batch", ${size}]` });
+    }
+  });
+}
+
+/** Exactly one of `image` and `points` says what a sample is. */
+function checkSampleSpace(manifest: GenerativeFields, context: Context): void {
+  if ((manifest.image === undefined) === (manifest.points === undefined)) {
+    context.addIssue({ code: 'custom', path: ['image'], message: 'a generative model has exactly one of "image" (image samples) and "points" (vector samples)' });
+  }
+  if (manifest.points) {
+    for (const [role, graph] of Object.entries(manifest.graphs)) {
+      if (graph) {
+        checkRowShape(graph, 'inputs', 'point', manifest.points.dims, ['graphs', role], context);
+        checkRowShape(graph, 'outputs', 'point', manifest.points.dims, ['graphs', role], context);
+      }
+    }
+  }
+}
+
+/** A `component` input needs `mixture`, with matching sizes and weights that sum to 1. */
+function checkMixture(manifest: GenerativeFields, generator: GraphSpec, context: Context): void {
+  const component = generator.inputs.findIndex((input) => input.role === 'component');
+  const { mixture } = manifest;
+  if (component < 0) {
+    if (mixture) context.addIssue({ code: 'custom', path: ['mixture'], message: 'needs a generator input with role "component"' });
+    return;
+  }
+  if (!mixture) {
+    context.addIssue({ code: 'custom', path: ['mixture'], message: 'required when the generator has a "component" input' });
+    return;
+  }
+  checkRowShape(generator, 'inputs', 'component', mixture.components, ['graphs', 'generator'], context);
+  if (mixture.weights) {
+    if (mixture.weights.length !== mixture.components) {
+      context.addIssue({ code: 'custom', path: ['mixture', 'weights'], message: `must have ${mixture.components} entries (one per component)` });
+    }
+    const total = mixture.weights.reduce((sum, weight) => sum + weight, 0);
+    if (Math.abs(total - 1) > 1e-4) context.addIssue({ code: 'custom', path: ['mixture', 'weights'], message: `must sum to 1, sum to ${total}` });
+  }
+}
+
+/** A density graph takes a sample (`point` or `image`) and returns `logDensity` of shape ["batch"]. */
+function checkDensity(density: GraphSpec, context: Context): void {
+  const path = ['graphs', 'density'];
+  if (!density.inputs.some((input) => input.role === 'point' || input.role === 'image')) {
+    context.addIssue({ code: 'custom', path: [...path, 'inputs'], message: 'needs an input with role "point" or "image"' });
+  }
+  const output = density.outputs.findIndex((spec) => spec.role === 'logDensity');
+  if (output < 0) {
+    context.addIssue({ code: 'custom', path: [...path, 'outputs'], message: 'needs an output with role "logDensity"' });
+  } else if (density.outputs[output]!.shape.join() !== BATCH) {
+    context.addIssue({ code: 'custom', path: [...path, 'outputs', output, 'shape'], message: 'must be ["batch"]' });
+  }
+}
+
+/**
+ * The manifest of a generative model: it ships a generator graph and says how to draw its inputs
+ * (latents, and mixture components for mixtures). Samples are images (`image`) or vectors (`points`).
+ */
 export const manifestSchema = z
   .object({
     ...commonShape,
     /** Absent means generative. */
     kind: z.literal('generative').optional(),
+    image: imageShapeSchema.optional(),
+    points: pointsShapeSchema.optional(),
     latent: z.object({
       size: positiveInt,
       distribution: z.enum(['normal', 'uniform']),
     }),
+    mixture: mixtureSchema.optional(),
     graphs: z.partialRecord(graphRoleSchema, graphSpecSchema),
   })
   .superRefine((manifest, context) => {
     checkImageTensors(manifest, manifest.graphs, context);
     checkEvaluation(manifest, context);
+    checkSampleSpace(manifest, context);
+    if (manifest.graphs.density) checkDensity(manifest.graphs.density, context);
     const generator = manifest.graphs.generator;
     if (!generator) {
       context.addIssue({ code: 'custom', path: ['graphs', 'generator'], message: 'every model needs a generator graph (or, for kind "classifier", a classifier graph)' });
       return;
     }
+    checkMixture(manifest, generator, context);
     const latent = generator.inputs.findIndex((input) => input.role === 'latent');
     if (latent < 0) {
       context.addIssue({ code: 'custom', path: ['graphs', 'generator', 'inputs'], message: 'needs an input with role "latent"' });
@@ -168,6 +264,7 @@ export const classifierManifestSchema = z
   .object({
     ...commonShape,
     kind: z.literal('classifier'),
+    image: imageShapeSchema,
     /** Class names, in logit order. */
     classes: z.array(z.string().min(1)).min(2),
     graphs: z.object({ classifier: graphSpecSchema }),
@@ -198,6 +295,7 @@ export type TensorRole = z.infer<typeof tensorRoleSchema>;
 export type ImageLayout = z.infer<typeof layoutSchema>;
 export type GraphSpec = z.infer<typeof graphSpecSchema>;
 export type GraphRole = z.infer<typeof graphRoleSchema>;
+export type Mixture = z.infer<typeof mixtureSchema>;
 export type ModelKind = z.infer<typeof modelKindSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 /** The `manifest.json` of a generative model folder. */

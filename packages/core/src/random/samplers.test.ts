@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './prng.js';
-import { oneHot, sampleLatents, truncatedNormalArray } from './samplers.js';
+import { oneHot, sampleComponents, sampleLatents, truncatedNormalArray } from './samplers.js';
 
 describe('sampleLatents', () => {
   it('is deterministic and shaped [n, size]', () => {
@@ -56,5 +56,25 @@ describe('oneHot', () => {
 
   it('rejects labels out of range', () => {
     expect(() => oneHot([3], 3)).toThrow('label 3 is out of range: labels are integers from 0 to 2');
+  });
+});
+
+describe('sampleComponents', () => {
+  it('follows the mixture weights and is the same for a seed whatever n is', () => {
+    const weights = [0.7, 0.2, 0.1];
+    const draws = sampleComponents({ n: 20_000, seed: 5, components: 3, weights });
+    const share = (component: number) => draws.filter((draw) => draw === component).length / draws.length;
+    weights.forEach((weight, component) => expect(share(component)).toBeCloseTo(weight, 1));
+    expect(sampleComponents({ n: 5, seed: 5, components: 3, weights })).toEqual(draws.slice(0, 5));
+  });
+
+  it('draws uniformly without weights and never picks a zero-weight component', () => {
+    expect(new Set(sampleComponents({ n: 500, seed: 1, components: 4 }))).toEqual(new Set([0, 1, 2, 3]));
+    expect(sampleComponents({ n: 500, seed: 1, components: 3, weights: [0.5, 0, 0.5] })).not.toContain(1);
+  });
+
+  it('rejects bad requests', () => {
+    expect(() => sampleComponents({ n: 2, seed: 1, components: 3, weights: [1] })).toThrow('expected 3 mixture weights, got 1');
+    expect(() => sampleComponents({ n: 2, seed: -1, components: 3 })).toThrow('seed must be an integer');
   });
 });

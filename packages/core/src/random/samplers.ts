@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { tensor, type TensorData } from '../tensor.js';
-import { createRng, type Rng } from './prng.js';
+import { assertSeed, createRng, type Rng } from './prng.js';
 
 /** Fills `count` standard normal draws. */
 export function normalArray(rng: Rng, count: number): Float32Array {
@@ -68,4 +68,44 @@ export function sampleLatents({ n, size, seed, distribution = 'normal', truncati
   else if (truncation === undefined) data = normalArray(rng, count);
   else data = truncatedNormalArray(rng, count, truncation);
   return tensor(data, [n, size]);
+}
+
+export interface ComponentRequest {
+  /** Number of draws. */
+  n: number;
+  seed: number;
+  /** Number of mixture components. */
+  components: number;
+  /** Mixture weights summing to 1; uniform when omitted. */
+  weights?: readonly number[] | undefined;
+}
+
+/**
+ * The component stream of a seed is separate from its latent stream, so a mixture's noise rows are the
+ * same standard normal rows `sampleLatents` gives for that seed.
+ */
+const COMPONENT_STREAM = 0x9e3779b9;
+
+/** Draws `n` mixture component indices from `weights`; draw i is the same for a seed whatever n is. */
+export function sampleComponents({ n, seed, components, weights }: ComponentRequest): number[] {
+  if (!Number.isInteger(n) || n <= 0) throw new InputError(`n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(components) || components <= 0) throw new InputError(`components must be a positive integer, got ${components}`);
+  if (weights && weights.length !== components) throw new InputError(`expected ${components} mixture weights, got ${weights.length}`);
+  assertSeed(seed);
+  const rng = createRng((seed ^ COMPONENT_STREAM) >>> 0);
+  if (!weights) return Array.from({ length: n }, () => rng.integer(components));
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const weight of weights) cumulative.push((total += weight));
+  return Array.from({ length: n }, () => {
+    const target = rng.uniform() * total;
+    let low = 0;
+    let high = components - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! > target) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  });
 }

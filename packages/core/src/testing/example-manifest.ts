@@ -42,3 +42,38 @@ export function exampleManifest(): Manifest {
     createdAt: '2026-11-21T00:00:00.000Z',
   };
 }
+
+/**
+ * A valid manifest of a small 2-D Gaussian mixture: three components with weights 0.5, 0.3, 0.2, a
+ * `mixture.onnx` sampler (noise and one-hot component in, point out) and a `density.onnx` graph.
+ */
+export function exampleMixtureManifest(): Manifest {
+  const point = (): TensorSpec => ({ name: 'point', role: 'point', dtype: 'float32', shape: ['batch', 2] });
+  const graph = (file: string, inputs: TensorSpec[], outputs: TensorSpec[]) => ({ file, sha256: '0'.repeat(64), bytes: 1, opset: 21, inputs, outputs });
+  return {
+    schemaVersion: 1,
+    id: 'tiny-mixture',
+    name: 'Tiny mixture',
+    family: 'gmm',
+    description: 'A tiny 2-D mixture for tests.',
+    dataset: { name: 'ring', trainSize: 1000, heldOutSize: 200, splitSeed: 0 },
+    latent: { size: 2, distribution: 'normal' },
+    points: { dims: 2 },
+    mixture: { components: 3, weights: [0.5, 0.3, 0.2] },
+    graphs: {
+      generator: graph(
+        'mixture.onnx',
+        [
+          { name: 'z', role: 'latent', dtype: 'float32', shape: ['batch', 2] },
+          { name: 'component', role: 'component', dtype: 'float32', shape: ['batch', 3] },
+        ],
+        [point()],
+      ),
+      density: graph('density.onnx', [point()], [{ name: 'log_density', role: 'logDensity', dtype: 'float32', shape: ['batch'] }]),
+    },
+    training: {},
+    metrics: {},
+    files: { samples: 'samples.png', card: 'README.md' },
+    createdAt: '2026-11-21T00:00:00.000Z',
+  };
+}

@@ -86,6 +86,7 @@ export async function evaluateModel(model: string, options: EvaluateOptions = {}
   });
   const engine = options.engine ?? (await OrtDotProductEngine.create({ device: options.device, threads: options.threads }));
   try {
+    if (!manifest.image) throw new GenzooError(`${manifest.id}: its samples are points, not images; image metrics do not apply`, 'E_EVAL');
     const { width, height } = manifest.image;
     if (width !== extractor.manifest.image.width || height !== extractor.manifest.image.height) {
       throw new GenzooError(`${manifest.id} makes ${width}×${height} images but extractor ${extractor.id} takes ${extractor.manifest.image.width}×${extractor.manifest.image.height}`, 'E_EVAL');
