@@ -47,6 +47,16 @@ export { lerp, slerp, interpolationPath, type InterpolationMethod } from './inte
 
 export { tensorToRgbaImages, toByte, maxPixelDifference, type RgbaImage, type PixelFormat } from './image/rgba.js';
 export { tileImages, type GridOptions } from './image/grid.js';
+export {
+  scatterPlot,
+  plotGrid,
+  boundsOf,
+  type PlotBounds,
+  type ScatterLayer,
+  type ScatterOptions,
+  type HeatMap,
+  type Rgba,
+} from './image/scatter.js';
 
 export {
   DEVICES,
