@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGallery, type GalleryServer } from './helpers/gallery-server.js';
 import { testModels } from './helpers/test-models.js';
 
-const model = testModels()[0]!;
+const models = testModels();
+const model = models.find((candidate) => candidate.manifest.image)!;
+const pointsModel = models.find((candidate) => candidate.manifest.points);
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('gallery HTTP API', () => {
@@ -34,20 +36,22 @@ describe('gallery HTTP API', () => {
   }
 
   beforeAll(async () => {
-    server = await startGallery([model.folder]);
+    if (!pointsModel) throw new Error('no model of 2-D points in models/ to test the points endpoint with');
+    server = await startGallery([model.folder, pointsModel.folder]);
   });
   afterAll(() => server?.stop());
 
   it('reports health', async () => {
     const response = await get('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', models: 1 });
+    expect(await response.json()).toMatchObject({ status: 'ok', models: 2 });
   });
 
   it('lists models and serves a manifest', async () => {
     const list = (await (await get('/api/models')).json()) as { models: { id: string; capabilities: string[] }[] };
-    expect(list.models.map((entry) => entry.id)).toEqual([model.id]);
-    expect(list.models[0]!.capabilities).toContain('sample');
+    expect(list.models.map((entry) => entry.id).sort()).toEqual([model.id, pointsModel!.id].sort());
+    expect(list.models.find((entry) => entry.id === model.id)!.capabilities).toContain('sample');
+    expect(list.models.find((entry) => entry.id === pointsModel!.id)!.capabilities).toEqual(expect.arrayContaining(['samplePoints', 'logDensity']));
     const manifest = await (await get(`/api/models/${model.id}`)).json();
     expect(manifest).toEqual(JSON.parse(JSON.stringify(model.manifest)));
   });
@@ -130,5 +134,24 @@ describe('gallery HTTP API', () => {
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
     await expectJsonError('/ort/ort.webgpu.min.mjs', 404, /no such resource/);
     await expectJsonError('/api/nothing', 404, /no such resource: GET \/api\/nothing/);
+  });
+
+  it('draws points of a 2-D model as JSON, the same for the same seed', async () => {
+    const path = `/api/models/${pointsModel!.id}/points.json?n=5&seed=3`;
+    const first = (await (await get(path)).json()) as { points: number[][]; execution: { provider: string }; timeMs: number };
+    expect(first.points).toHaveLength(5);
+    expect(first.points.every((row) => row.length === 2 && row.every(Number.isFinite))).toBe(true);
+    expect(first.execution.provider).toMatch(/^(cpu|cuda)$/);
+    expect(((await (await get(path)).json()) as { points: number[][] }).points).toEqual(first.points);
+    const png = await get(`/api/models/${pointsModel!.id}/sample.png?n=64&seed=3`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await png.arrayBuffer()).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  });
+
+  it('rejects bad point requests with a 400', async () => {
+    await expectJsonError(`/api/models/${pointsModel!.id}/points.json?n=0`, 400, /n must be >= 1/);
+    await expectJsonError(`/api/models/${pointsModel!.id}/points.json?n=4097`, 400, /n must be <= 4096/);
+    await expectJsonError(`/api/models/${pointsModel!.id}/points.json?seed=x`, 400, /seed must be an integer/);
+    await expectJsonError(`/api/models/${model.id}/points.json`, 400, new RegExp(`${model.id} draws images, not points`));
   });
 });

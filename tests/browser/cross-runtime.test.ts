@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxPixelDifference, tileImages, type RgbaImage } from '@genzoo/core';
 import { loadModel } from '@genzoo/node';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
-import { TEST_OUTPUT, testModels } from '../helpers/test-models.js';
+import { TEST_OUTPUT, onePerFamily, testModels } from '../helpers/test-models.js';
 import { launchChromium } from './chromium.js';
 
 const SEEDS = [7, 2024];
 const N = 16;
-const models = testModels();
+const allModels = testModels();
+/** Grid parity covers every image model; the page test one model per family (points models included). */
+const imageModels = allModels.filter((model) => model.manifest.image);
+const pageModels = onePerFamily(allModels);
 
 interface PageRun {
   image: RgbaImage;
@@ -43,7 +46,7 @@ describe('the same seed gives the same pixels in onnxruntime-node, onnxruntime-w
 
   beforeAll(async () => {
     mkdirSync(TEST_OUTPUT, { recursive: true });
-    server = await startGallery(models.map((model) => model.folder));
+    server = await startGallery(allModels.map((model) => model.folder));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -58,7 +61,7 @@ describe('the same seed gives the same pixels in onnxruntime-node, onnxruntime-w
     await server?.stop();
   });
 
-  for (const model of models) {
+  for (const model of imageModels) {
     it(`${model.id}: grids agree within 1/255 per channel`, async () => {
       for (const seed of SEEDS) {
         const node = await runInNode(model.folder, seed);
@@ -89,11 +92,14 @@ describe('the same seed gives the same pixels in onnxruntime-node, onnxruntime-w
       }
     });
 
+  }
+
+  for (const model of pageModels) {
     it(`${model.id}: the gallery page shows all three runtimes agreeing`, async () => {
       await page.goto(`${server.url}/?model=${model.id}`);
       await page.waitForSelector('body[data-ready="true"]');
       await page.getByRole('spinbutton', { name: 'Seed' }).fill(String(SEEDS[0]));
-      await page.getByRole('spinbutton', { name: 'Images' }).fill(String(N));
+      await page.getByRole('spinbutton', { name: 'Samples' }).fill(String(model.manifest.points ? 1000 : N));
       await page.getByRole('button', { name: 'Generate' }).click();
       await page.waitForSelector('#parity[data-state="done"]');
 
@@ -103,6 +109,10 @@ describe('the same seed gives the same pixels in onnxruntime-node, onnxruntime-w
       expect(await page.getAttribute('#panel-webgpu', 'data-provider')).toBe('webgpu');
       expect(await page.getAttribute('#panel-wasm', 'data-provider')).toBe('wasm');
       expect(await page.textContent('#parity')).toMatch(/runtimes agree$/);
+      expect(await page.locator('#figures figure').count()).toBe(1 + Object.keys(model.manifest.files.figures ?? {}).length);
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#figures img')].every((img) => img.complete));
+      const broken = await page.$$eval('#figures img', (imgs) => imgs.filter((img) => (img as HTMLImageElement).naturalWidth === 0).map((img) => img.getAttribute('src')));
+      expect(broken, 'figures that did not load').toEqual([]);
       await page.screenshot({ path: join(TEST_OUTPUT, `gallery-${model.id}.png`), fullPage: true });
       expect(pageErrors).toEqual([]);
     });

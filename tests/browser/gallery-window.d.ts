@@ -1,5 +1,5 @@
-// The hook the gallery page installs (apps/gallery/src/client/test-hooks.ts), as the browser tests see it.
-export {};
+// The hooks the gallery page installs (apps/gallery/src/client/test-hooks.ts), as the browser tests see them.
+import type { CapabilityCall, CapabilityOutput } from '@genzoo/core';
 
 declare global {
   interface Window {
@@ -18,5 +18,6 @@ declare global {
       fallbacks: { provider: string; reason: string }[];
       timeMs: number;
     }>;
+    genzooCall(modelId: string, device: 'webgpu' | 'wasm' | 'auto', call: CapabilityCall): Promise<CapabilityOutput>;
   }
 }

@@ -40,3 +40,17 @@ export function testModels(): TestModel[] {
     return isClassifierManifest(manifest) ? [] : [{ id: manifest.id, folder, manifest }];
   });
 }
+
+/**
+ * The first model of each family (by id), plus every fixture: what the capability tests cover when the
+ * zoo is too big to run every model through every runtime.
+ */
+export function onePerFamily(models: readonly TestModel[]): TestModel[] {
+  const seen = new Set<string>();
+  return models.filter((model) => {
+    if (model.folder.startsWith(join(REPO_ROOT, 'tests'))) return true;
+    if (seen.has(model.manifest.family)) return false;
+    seen.add(model.manifest.family);
+    return true;
+  });
+}

@@ -83,3 +83,4 @@ export type {
   Encoding,
 } from './generator/generator.js';
 export { capabilitiesOf, CAPABILITY_GRAPHS, type Capability } from './generator/capabilities.js';
+export { callCapability, toPlain, fromPlain, type CapabilityCall, type CapabilityOutput, type PlainTensor } from './generator/capability-call.js';

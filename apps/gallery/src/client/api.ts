@@ -7,10 +7,24 @@ export interface ModelSummary {
   family: string;
   description: string;
   dataset: string;
-  image: { width: number; height: number; channels: number };
+  /** Present for image models. */
+  image?: { width: number; height: number; channels: number };
+  /** Present for models whose samples are vectors (2-D toy data). */
+  points?: { dims: number };
   latent: { size: number; distribution: string };
+  mixture?: { components: number };
   capabilities: string[];
   metrics: Record<string, number>;
+  files: { samples: string; card: string; figures: { caption: string; url: string }[] };
+}
+
+export interface ServerPoints {
+  /** `[n, dims]` row-major. */
+  points: Float32Array;
+  dims: number;
+  provider: string;
+  execution: string;
+  timeMs: number;
 }
 
 export interface ServerGrid {
@@ -63,4 +77,13 @@ export async function fetchServerGrid(id: string, seed: number, n: number): Prom
     execution: response.headers.get('X-Genzoo-Execution') ?? '',
     timeMs: Number(response.headers.get('X-Genzoo-Time-Ms')),
   };
+}
+
+/** The server's point samples for a model and seed. */
+export async function fetchServerPoints(id: string, seed: number, n: number): Promise<ServerPoints> {
+  const response = await fetch(`/api/models/${encodeURIComponent(id)}/points.json?seed=${seed}&n=${n}`);
+  if (!response.ok) throw new Error(await errorOf(response));
+  const body = (await response.json()) as { points: number[][]; execution: { provider: string }; description: string; timeMs: number };
+  const dims = body.points[0]?.length ?? 0;
+  return { points: Float32Array.from(body.points.flat()), dims, provider: body.execution.provider, execution: body.description, timeMs: body.timeMs };
 }

@@ -1,4 +1,4 @@
-import { loadModel, now, tileImages, type ExecutionInfo, type Generator, type RgbaImage } from '@genzoo/web';
+import { loadModel, now, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData } from '@genzoo/web';
 
 /** Where the page serves onnxruntime-web's wasm files (see the server's static routes). */
 const WASM_PATHS = '/ort/';
@@ -16,7 +16,8 @@ export interface BrowserGrid {
 
 const generators = new Map<string, Promise<Generator>>();
 
-function generatorFor(id: string, device: BrowserDevice): { generator: Promise<Generator>; fresh: boolean } {
+/** The page's generator for a model and device, loaded once and shared by every panel and hook. */
+export function generatorFor(id: string, device: BrowserDevice): { generator: Promise<Generator>; fresh: boolean } {
   const key = `${id}:${device}`;
   const cached = generators.get(key);
   if (cached) return { generator: cached, fresh: false };
@@ -35,6 +36,23 @@ export async function runInBrowser(id: string, device: BrowserDevice, seed: numb
   const result = await generator.sample({ n, seed });
   const image = tileImages(generator.toRgba(result));
   return { image, execution: result.execution, timeMs: result.timeMs, ...(loadMs !== undefined && { loadMs }) };
+}
+
+export interface BrowserPoints {
+  points: TensorData;
+  execution: ExecutionInfo;
+  timeMs: number;
+  loadMs?: number;
+}
+
+/** Samples `n` points from `seed` in this page (models of vector samples). */
+export async function runPointsInBrowser(id: string, device: BrowserDevice, seed: number, n: number): Promise<BrowserPoints> {
+  const started = now();
+  const { generator: pending, fresh } = generatorFor(id, device);
+  const generator = await pending;
+  const loadMs = fresh ? now() - started : undefined;
+  const result = await generator.samplePoints({ n, seed });
+  return { points: result.points, execution: result.execution, timeMs: result.timeMs, ...(loadMs !== undefined && { loadMs }) };
 }
 
 /** Releases the sessions of every model but `keep`. */

@@ -1,8 +1,8 @@
-import { MAX_SEED, type RgbaImage } from '@genzoo/web';
-import { fetchModels, fetchServerGrid, type ModelSummary } from './api.js';
-import { releaseOthers, runInBrowser, type BrowserDevice } from './browser-runs.js';
+import { MAX_SEED, scatterPlot, tensor, type RgbaImage } from '@genzoo/web';
+import { fetchModels, fetchServerGrid, fetchServerPoints, type ModelSummary } from './api.js';
+import { releaseOthers, runInBrowser, runPointsInBrowser, type BrowserDevice } from './browser-runs.js';
 import { Panel, executionDetail, type PanelId } from './panels.js';
-import { DEFAULT_LABELS, describeParity, parityPairs, type ParityLabels } from './parity.js';
+import { DEFAULT_LABELS, describeParity, describePointParity, parityPairs, pointParity, type ParityLabels } from './parity.js';
 import { installTestHooks } from './test-hooks.js';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -31,7 +31,39 @@ const HEADLINE_METRICS: readonly [key: string, label: string, digits: number][] 
   ['kid', 'KID', 2],
   ['inceptionScore', 'IS', 2],
   ['heldOutElboNats', 'ELBO (nats)', 1],
+  ['heldOutLogLikelihood', 'held-out log-lik. (nats)', 3],
+  ['modesCaptured', 'modes', 1],
+  ['highQualityFraction', 'high-quality', 3],
 ];
+
+/** Largest n one request may ask for: grids of images, or point clouds. */
+const MAX_IMAGES = 256;
+const MAX_POINTS = 4096;
+/** Point colour of the scatter plots; the server draws its PNGs with the same one. */
+const POINT_COLOR = [20, 90, 200, 200] as const;
+
+function sampleSpace(model: ModelSummary): [string, string] {
+  if (model.points) return ['Samples', `${model.points.dims}-D points`];
+  const image = model.image!;
+  return ['Image', `${image.width}×${image.height}×${image.channels}`];
+}
+
+function renderFigures(model: ModelSummary): void {
+  const figures = [{ caption: 'Samples shipped with the model', url: model.files.samples }, ...model.files.figures];
+  byId('figures').replaceChildren(
+    ...figures.map(({ caption, url }) => {
+      const figure = document.createElement('figure');
+      const img = document.createElement('img');
+      img.src = url;
+      img.alt = caption;
+      img.decoding = 'async';
+      const text = document.createElement('figcaption');
+      text.textContent = caption;
+      figure.append(img, text);
+      return figure;
+    }),
+  );
+}
 
 function showModel(model: ModelSummary): void {
   selected = model;
@@ -40,8 +72,9 @@ function showModel(model: ModelSummary): void {
   const facts: [string, string][] = [
     ['Family', model.family],
     ['Dataset', model.dataset],
-    ['Image', `${model.image.width}×${model.image.height}×${model.image.channels}`],
+    sampleSpace(model),
     ['Latent', `${model.latent.size} · ${model.latent.distribution}`],
+    ...(model.mixture ? [['Mixture', `${model.mixture.components} components`] as [string, string]] : []),
     ...HEADLINE_METRICS.flatMap(([key, label, digits]): [string, string][] =>
       model.metrics[key] === undefined ? [] : [[label, model.metrics[key].toFixed(digits)]],
     ),
@@ -55,6 +88,10 @@ function showModel(model: ModelSummary): void {
       return [dt, dd];
     }),
   );
+  countInput.max = String(model.points ? MAX_POINTS : MAX_IMAGES);
+  if (model.points && Number(countInput.value) < 500) countInput.value = '1000';
+  if (!model.points && Number(countInput.value) > MAX_IMAGES) countInput.value = '16';
+  renderFigures(model);
   generateButton.disabled = false;
   const url = new URL(location.href);
   url.searchParams.set('model', model.id);
@@ -93,8 +130,9 @@ function readControls(): { seed: number; n: number } | undefined {
     seedInput.focus();
     return undefined;
   }
-  if (countInput.value === '' || !Number.isInteger(n) || n < 1 || n > 256) {
-    formError.textContent = 'Images must be a whole number from 1 to 256.';
+  const max = Number(countInput.max);
+  if (countInput.value === '' || !Number.isInteger(n) || n < 1 || n > max) {
+    formError.textContent = `Samples must be a whole number from 1 to ${max}.`;
     countInput.focus();
     return undefined;
   }
@@ -124,12 +162,60 @@ async function runBrowserPanel(device: BrowserDevice & PanelId, id: string, seed
   }
 }
 
+function scatterOf(points: Float32Array, dims: number): RgbaImage {
+  return scatterPlot([{ points: tensor(points, [points.length / dims, dims]), color: POINT_COLOR }]);
+}
+
+/** The three runtimes draw the same seed's points; parity compares coordinates, not pixels. */
+async function generatePoints(model: ModelSummary, seed: number, n: number, run: number): Promise<void> {
+  const sets: Partial<Record<PanelId, Float32Array>> = {};
+  const labels: ParityLabels = { ...DEFAULT_LABELS };
+  const alt = (where: string) => `${n} points of ${model.id}, seed ${seed}, ${where}`;
+  panels.server.busy('asking the server…');
+  const server = fetchServerPoints(model.id, seed, n).then(
+    (result) => {
+      panels.server.show({ image: scatterOf(result.points, result.dims), provider: result.provider, detail: result.execution, timeMs: result.timeMs }, alt(`computed on the server on ${result.provider}`));
+      sets.server = result.points;
+      labels.server = `server (${result.provider})`;
+    },
+    (error: unknown) => panels.server.fail((error as Error).message),
+  );
+  for (const device of ['webgpu', 'wasm'] as const) {
+    const panel = panels[device];
+    panel.busy(`running on ${device}…`);
+    try {
+      const result = await runPointsInBrowser(model.id, device, seed, n);
+      const { provider } = result.execution;
+      const warning = provider === device ? undefined : `fell back: ${result.execution.fallbacks.map((note) => `${note.provider}: ${note.reason}`).join('; ')}`;
+      panel.show(
+        { image: scatterOf(result.points.data, result.points.dims[1]!), provider, detail: executionDetail(result.execution), timeMs: result.timeMs, loadMs: result.loadMs, warning },
+        alt(`computed in this browser on ${provider}`),
+      );
+      sets[device] = result.points.data;
+      if (provider !== device) labels[device] = `${DEFAULT_LABELS[device]} panel (ran on ${provider})`;
+    } catch (error) {
+      panel.fail((error as Error).message);
+    }
+  }
+  await server;
+  generateButton.disabled = false;
+  if (run !== generation) return;
+  parity.textContent = describePointParity(pointParity(sets), labels);
+  parity.dataset.state = 'done';
+}
+
 async function generate(): Promise<void> {
   const model = selected;
   const controls = readControls();
   if (!model || !controls) return;
   const { seed, n } = controls;
   const run = ++generation;
+  if (model.points) {
+    generateButton.disabled = true;
+    parity.textContent = 'Parity: running…';
+    parity.dataset.state = 'busy';
+    return generatePoints(model, seed, n, run);
+  }
   generateButton.disabled = true;
   parity.textContent = 'Parity: running…';
   parity.dataset.state = 'busy';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeParity, parityPairs } from './parity.js';
+import { describeParity, describePointParity, parityPairs, pointParity } from './parity.js';
 
 const image = (values: number[]) => ({ width: 1, height: 1, data: new Uint8ClampedArray(values) });
 
@@ -23,5 +23,15 @@ describe('parity', () => {
 
   it('says when there is nothing to compare', () => {
     expect(describeParity(parityPairs({ wasm: image([0, 0, 0, 255]) }))).toBe('Parity: needs two runtimes that finished.');
+  });
+
+  it('compares point sets relative to their scale', () => {
+    const parity = pointParity({ server: [1, 2, -4, 0], wasm: [1, 2, -4, 0], webgpu: [1, 2.0002, -4, 0] });
+    expect(parity.scale).toBe(4);
+    expect(parity.pairs.map((pair) => pair.maxDifference)).toEqual([expect.closeTo(0.0002, 8), 0, expect.closeTo(0.0002, 8)]);
+    expect(describePointParity(parity)).toBe(
+      'Parity (max coordinate difference, relative): server ↔ WebGPU 5.0e-5 · server ↔ WASM 0.0e+0 · WebGPU ↔ WASM 5.0e-5 — runtimes agree',
+    );
+    expect(describePointParity(pointParity({ server: [1, 1], wasm: [1, 1.01] }))).toMatch(/runtimes differ$/);
   });
 });

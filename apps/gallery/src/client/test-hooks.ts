@@ -1,4 +1,5 @@
-import { runInBrowser, type BrowserDevice } from './browser-runs.js';
+import { callCapability, type CapabilityCall, type CapabilityOutput } from '@genzoo/web';
+import { generatorFor, runInBrowser, type BrowserDevice } from './browser-runs.js';
 
 /** What `window.genzooRun` returns: the tiled grid as base64 RGBA plus how it was computed. */
 export interface GenzooRunResult {
@@ -24,6 +25,8 @@ declare global {
   interface Window {
     /** Runs a model in this page; used by the browser tests and handy from the devtools console. */
     genzooRun(modelId: string, seed: number, n: number, device: BrowserDevice): Promise<GenzooRunResult>;
+    /** Runs any capability of a model in this page, as plain data (see `callCapability` in @genzoo/core). */
+    genzooCall(modelId: string, device: BrowserDevice, call: CapabilityCall): Promise<CapabilityOutput>;
   }
 }
 
@@ -32,4 +35,5 @@ export function installTestHooks(): void {
     const { image, execution, timeMs } = await runInBrowser(modelId, device, seed, n);
     return { width: image.width, height: image.height, rgbaBase64: toBase64(image.data), ...execution, timeMs };
   };
+  window.genzooCall = async (modelId, device, call) => callCapability(await generatorFor(modelId, device).generator, call);
 }

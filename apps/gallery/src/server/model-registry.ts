@@ -19,7 +19,8 @@ export interface Registry {
 
 function servableFiles(manifest: Manifest): Set<string> {
   const graphs = Object.values(manifest.graphs).map((graph) => graph.file);
-  return new Set(['manifest.json', ...graphs, manifest.files.samples, manifest.files.card]);
+  const figures = Object.values(manifest.files.figures ?? {});
+  return new Set(['manifest.json', ...graphs, manifest.files.samples, manifest.files.card, ...figures]);
 }
 
 function modelFolders(location: string): string[] {

@@ -1,4 +1,4 @@
-import { describeExecution, tileImages, type ExecutionInfo, type Generator } from '@genzoo/core';
+import { describeExecution, scatterPlot, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData } from '@genzoo/core';
 import { encodePng, loadModel } from '@genzoo/node';
 import type { RegisteredModel } from './model-registry.js';
 
@@ -7,6 +7,16 @@ export interface SampleRequest {
   seed: number;
   truncation?: number | undefined;
 }
+
+export interface SampledPoints {
+  points: TensorData;
+  execution: ExecutionInfo;
+  /** Milliseconds spent in the runtime. */
+  runMs: number;
+}
+
+/** How the gallery draws point samples, on the server and in the page alike. */
+export const POINT_COLOR = [20, 90, 200, 200] as const;
 
 export interface RenderedGrid {
   png: Uint8Array;
@@ -31,13 +41,33 @@ export class NodeRuntime {
     return generator;
   }
 
-  /** Samples `n` images from `seed` and tiles them into one PNG, like the browser panels do. */
+  /**
+   * Samples `n` images from `seed` and tiles them into one PNG, like the browser panels do; for models
+   * of 2-D points, a scatter plot of `n` points.
+   */
   async renderGrid(model: RegisteredModel, request: SampleRequest): Promise<RenderedGrid> {
     const started = performance.now();
     const generator = await this.generator(model);
-    const result = await generator.sample(request);
-    const png = await encodePng(tileImages(generator.toRgba(result)));
-    return { png, execution: result.execution, runMs: result.timeMs, totalMs: performance.now() - started };
+    let image: RgbaImage;
+    let execution: ExecutionInfo;
+    let runMs: number;
+    if (model.manifest.points) {
+      const result = await this.samplePoints(model, request);
+      ({ execution, runMs } = result);
+      image = scatterPlot([{ points: result.points, color: POINT_COLOR }]);
+    } else {
+      const result = await generator.sample(request);
+      ({ execution, timeMs: runMs } = result);
+      image = tileImages(generator.toRgba(result));
+    }
+    return { png: await encodePng(image), execution, runMs, totalMs: performance.now() - started };
+  }
+
+  /** Draws `n` points from `seed` from a model of vector samples. */
+  async samplePoints(model: RegisteredModel, request: Pick<SampleRequest, 'n' | 'seed'>): Promise<SampledPoints> {
+    const generator = await this.generator(model);
+    const result = await generator.samplePoints(request);
+    return { points: result.points, execution: result.execution, runMs: result.timeMs };
   }
 
   describe(execution: ExecutionInfo): string {

@@ -6,6 +6,7 @@ export const BATCH = 'batch';
 const identifier = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes');
 const positiveInt = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+const pngFile = z.string().regex(/^[A-Za-z0-9_.-]+\.png$/, 'must be a plain file name ending in .png');
 const onnxFile = z.string().regex(/^[A-Za-z0-9_.-]+\.onnx$/, 'must be a plain file name ending in .onnx');
 
 export const tensorRoleSchema = z.enum(['latent', 'label', 'image', 'point', 'component', 'mean', 'logvar', 'logDensity', 'logits', 'features']);
@@ -99,8 +100,10 @@ const commonShape = {
   metrics: z.record(z.string(), z.number()),
   evaluation: evaluationSchema.optional(),
   files: z.object({
-    samples: z.string().regex(/^[A-Za-z0-9_.-]+\.png$/, 'must be a plain file name ending in .png'),
+    samples: pngFile,
     card: z.string().regex(/^[A-Za-z0-9_.-]+\.md$/, 'must be a plain file name ending in .md'),
+    /** Further figures by caption, e.g. `{ "Reconstructions of held-out digits": "reconstructions.png" }`; the gallery shows them. */
+    figures: z.record(z.string().min(1).max(200), pngFile).optional(),
   }),
   createdAt: z.iso.datetime(),
 };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { InputError, capabilitiesOf, type Manifest } from '@genzoo/core';
 import type { Registry } from '../model-registry.js';
 import type { NodeRuntime } from '../node-runtime.js';
-import { modelIdSchema, sampleQuerySchema, type SampleQuery } from './schemas.js';
+import { modelIdSchema, pointsQuerySchema, sampleQuerySchema, type PointsQuery, type SampleQuery } from './schemas.js';
 
 /** HTTP header values must be Latin-1; runtime messages may not be. */
 function headerSafe(text: string): string {
@@ -18,14 +18,21 @@ function summary(manifest: Manifest): Record<string, unknown> {
     description: manifest.description,
     dataset: manifest.dataset.name,
     image: manifest.image,
+    points: manifest.points,
     latent: manifest.latent,
+    mixture: manifest.mixture && { components: manifest.mixture.components },
     capabilities: capabilitiesOf(manifest),
     metrics: manifest.metrics,
-    files: { manifest: `/models/${manifest.id}/manifest.json`, samples: `/models/${manifest.id}/${manifest.files.samples}`, card: `/models/${manifest.id}/${manifest.files.card}` },
+    files: {
+      manifest: `/models/${manifest.id}/manifest.json`,
+      samples: `/models/${manifest.id}/${manifest.files.samples}`,
+      card: `/models/${manifest.id}/${manifest.files.card}`,
+      figures: Object.entries(manifest.files.figures ?? {}).map(([caption, file]) => ({ caption, url: `/models/${manifest.id}/${file}` })),
+    },
   };
 }
 
-/** `/api/models`, `/api/models/:id` and `/api/models/:id/sample.png`. */
+/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` and `/api/models/:id/points.json`. */
 export function registerApiRoutes(app: FastifyInstance, registry: Registry, runtime: NodeRuntime): void {
   const ids = [...registry.models.keys()];
   const params = { type: 'object', required: ['id'], properties: { id: modelIdSchema(ids) } };
@@ -55,6 +62,19 @@ export function registerApiRoutes(app: FastifyInstance, registry: Registry, runt
         .header('X-Genzoo-Time-Ms', grid.runMs.toFixed(2))
         .header('Server-Timing', `run;dur=${grid.runMs.toFixed(2)}, total;dur=${grid.totalMs.toFixed(2)}`)
         .send(Buffer.from(grid.png.buffer, grid.png.byteOffset, grid.png.byteLength));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: PointsQuery }>(
+    '/api/models/:id/points.json',
+    { schema: { params, querystring: pointsQuerySchema() } },
+    async (request, reply) => {
+      const model = modelOf(request.params.id);
+      if (!model.manifest.points) throw new InputError(`${model.manifest.id} draws images, not points: use /api/models/${model.manifest.id}/sample.png`);
+      const { points, execution, runMs } = await runtime.samplePoints(model, request.query);
+      const dims = points.dims[1]!;
+      const rows = Array.from({ length: points.dims[0]! }, (_, row) => Array.from(points.data.subarray(row * dims, (row + 1) * dims)));
+      return reply.header('Cache-Control', 'no-store').send({ points: rows, execution, description: runtime.describe(execution), timeMs: runMs });
     },
   );
 }

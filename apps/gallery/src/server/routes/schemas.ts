@@ -20,6 +20,25 @@ export function sampleQuerySchema(): Record<string, unknown> {
   };
 }
 
+/** Largest point set the points endpoint draws in one request (PacGAN's protocol uses 2,500). */
+export const MAX_POINTS = 4096;
+
+export function pointsQuerySchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      n: { type: 'integer', minimum: 1, maximum: MAX_POINTS, default: 500 },
+      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: 0 },
+    },
+  };
+}
+
+export interface PointsQuery {
+  n: number;
+  seed: number;
+}
+
 export interface SampleQuery {
   n: number;
   seed: number;

@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  callCapability,
+  capabilitiesOf,
+  maxPixelDifference,
+  tensorToRgbaImages,
+  type CapabilityCall,
+  type CapabilityOutput,
+  type Generator,
+  type PlainTensor,
+} from '@genzoo/core';
+import { loadModel } from '@genzoo/node';
+import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
+import { TEST_OUTPUT, onePerFamily, testModels, type TestModel } from '../helpers/test-models.js';
+import { launchChromium } from './chromium.js';
+
+const models = onePerFamily(testModels());
+const DEVICES = ['wasm', 'webgpu'] as const;
+
+/** The calls that exercise every capability a model declares; inputs for encoders and densities come from its own samples. */
+async function callsFor(model: TestModel, node: Generator): Promise<CapabilityCall[]> {
+  const capabilities = capabilitiesOf(model.manifest);
+  const calls: CapabilityCall[] = [];
+  const label = model.manifest.graphs.generator?.inputs.find((spec) => spec.role === 'label');
+  const labels = label ? Array.from({ length: 8 }, (_, index) => (index * 3) % Number(label.shape[1])) : undefined;
+  let images: PlainTensor | undefined;
+  if (capabilities.includes('sample')) {
+    const call: CapabilityCall = { capability: 'sample', n: 8, seed: 11, ...(labels && { labels }) };
+    calls.push(call);
+    images = (await callCapability(node, call)).output;
+  }
+  if (capabilities.includes('samplePoints')) calls.push({ capability: 'samplePoints', n: 512, seed: 11 });
+  if (capabilities.includes('interpolate')) calls.push({ capability: 'interpolate', from: 1, to: 2, steps: 6 });
+  if (images && capabilities.includes('encode')) calls.push({ capability: 'encode', images, ...(labels && { labels }) });
+  if (images && capabilities.includes('reconstruct')) calls.push({ capability: 'reconstruct', images, ...(labels && { labels }) });
+  if (capabilities.includes('logDensity')) {
+    const samples = model.manifest.points ? (await callCapability(node, { capability: 'samplePoints', n: 512, seed: 12 })).output : images;
+    if (samples) calls.push({ capability: 'logDensity', samples });
+  }
+  return calls;
+}
+
+/** Images: max per-channel pixel difference (0–255). Everything else: max difference relative to max(1, |value|). */
+function difference(a: CapabilityOutput, b: CapabilityOutput): number {
+  expect(b.output.dims).toEqual(a.output.dims);
+  if (a.kind === 'images') {
+    const tensors = [a, b].map(({ output, format }) => tensorToRgbaImages({ dims: output.dims, data: Float32Array.from(output.data) }, format!));
+    return Math.max(...tensors[0]!.map((image, index) => maxPixelDifference(image, tensors[1]![index]!)));
+  }
+  let worst = 0;
+  a.output.data.forEach((value, index) => {
+    worst = Math.max(worst, Math.abs(value - b.output.data[index]!) / Math.max(1, Math.abs(value)));
+  });
+  return worst;
+}
+
+const BOUND: Record<CapabilityOutput['kind'], number> = { images: 1, points: 1e-4, latents: 1e-4, logDensity: 1e-4 };
+
+describe('every capability gives the same result in onnxruntime-node, web WASM and web WebGPU (one model per family)', () => {
+  let server: GalleryServer;
+  let browser: Browser;
+  let page: Page;
+  const figures: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    server = await startGallery(models.map((model) => model.folder));
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => typeof window.genzooCall === 'function');
+  });
+
+  afterAll(async () => {
+    writeFileSync(join(TEST_OUTPUT, 'capability-parity.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const model of models) {
+    it(`${model.id} (${model.manifest.family}): ${capabilitiesOf(model.manifest).join(', ')}`, async () => {
+      const node = await loadModel(model.folder, { device: 'cpu' });
+      try {
+        const calls = await callsFor(model, node);
+        expect(calls.length).toBeGreaterThan(0);
+        for (const call of calls) {
+          const reference = await callCapability(node, call);
+          for (const device of DEVICES) {
+            const browserResult = await page.evaluate(([id, d, c]) => window.genzooCall(id, d, c), [model.id, device, call] as const);
+            expect(browserResult.execution.provider, `${call.capability} on ${device}`).toBe(device);
+            const worst = difference(reference, browserResult);
+            figures.push({ model: model.id, family: model.manifest.family, capability: call.capability, device, kind: reference.kind, maxDifference: worst });
+            expect(worst, `${model.id} ${call.capability} node vs ${device} (${reference.kind})`).toBeLessThanOrEqual(BOUND[reference.kind]);
+          }
+        }
+      } finally {
+        await node.dispose();
+      }
+    });
+  }
+});
