@@ -135,6 +135,7 @@ describe('genzoo sample', () => {
     ['text truncation', sample('--truncation', 'NaN'), 'got "NaN"'],
     ['infinite truncation', sample('--truncation', 'Infinity'), 'got "Infinity"'],
     ['truncation of uniform latents', ['sample', '-m', 'uniform', '-t', '1', '-o', 'x.png'], '--truncation needs normal latents; model tiny-vae draws uniform latents'],
+    ['--class on an unconditional model', sample('--class', '3'), '--class needs a class-conditional model; tiny-vae takes no class'],
     ['browser device', sample('--device', 'webgpu'), 'device "webgpu" is a browser device'],
     ['unknown device', sample('--device', 'gpu'), '--device must be one of auto, cpu, cuda, got "gpu"'],
     ['zero columns', sample('--columns', '0'), '--columns must be an integer from 1 to 4096, got "0"'],

@@ -31,3 +31,13 @@ export function parseDeviceFlag(flag: string, value: string, offered: readonly s
   }
   return value as Device;
 }
+
+/** A comma-separated list of class indices, each in [0, classes), e.g. `3` or `0,1,2`. */
+export function parseClassListFlag(flag: string, value: string, classes: number): number[] {
+  const parts = value.split(',');
+  const parsed = parts.map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
+  if (parts.length === 0 || parsed.some((label) => !Number.isInteger(label) || label < 0 || label >= classes)) {
+    throw new InputError(`${flag} must be class numbers from 0 to ${classes - 1}, comma-separated, got ${JSON.stringify(value)}`);
+  }
+  return parsed;
+}
