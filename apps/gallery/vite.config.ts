@@ -22,5 +22,6 @@ export default defineConfig({
       },
     },
   },
+  worker: { format: 'es' },
   logLevel: 'warn',
 });

@@ -19,5 +19,6 @@ declare global {
       timeMs: number;
     }>;
     genzooCall(modelId: string, device: 'webgpu' | 'wasm' | 'auto', call: CapabilityCall): Promise<CapabilityOutput>;
+    genzooDownloads: { file: string; url: string; loaded: number; total: number | undefined; fromCache: boolean }[];
   }
 }

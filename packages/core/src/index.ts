@@ -67,10 +67,11 @@ export {
   type RuntimeAdapter,
 } from './runtime/adapter.js';
 export { openSession, describeExecution, NoProviderError, type OpenedSession } from './runtime/open-session.js';
-export { sha256Hex, readVerifiedGraph, IntegrityError, type ModelSource } from './runtime/model-source.js';
+export { sha256Hex, readVerifiedGraph, IntegrityError, type ModelSource, type ExpectedContent } from './runtime/model-source.js';
 
 export { Generator, CapabilityError, MAX_SAMPLES } from './generator/generator.js';
 export type {
+  GeneratorApi,
   GeneratorOptions,
   SampleOptions,
   SampleResult,

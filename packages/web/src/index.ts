@@ -1,7 +1,10 @@
 export * from '@genzoo/core';
 export { loadModel, type WebLoadOptions } from './load-model.js';
 export { WebRuntimeAdapter, type WebAdapterOptions } from './ort-adapter.js';
-export { UrlModelSource, FetchError } from './url-source.js';
+export { UrlModelSource, FetchError, type UrlSourceOptions } from './url-source.js';
+export { openModelCache, MODEL_CACHE_NAME, type DownloadProgress, type ResponseCache } from './model-cache.js';
+export { serveModels } from './worker/serve-models.js';
+export { loadModelInWorker, WorkerGenerator, type WorkerLoadModelOptions } from './worker/worker-generator.js';
 export { probeWebGpu, type WebGpuSupport } from './webgpu-probe.js';
 export { webProvidersFor } from './providers.js';
 export { toImageData, drawToCanvas, readCanvas } from './canvas.js';

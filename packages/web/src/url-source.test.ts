@@ -14,7 +14,7 @@ describe('UrlModelSource', () => {
 
   it('reads text and bytes relative to the folder URL, with or without a trailing slash', async () => {
     for (const base of ['http://127.0.0.1:1/models/tiny', 'http://127.0.0.1:1/models/tiny/']) {
-      const source = new UrlModelSource(base, fakeFetch(files));
+      const source = new UrlModelSource(base, { fetch: fakeFetch(files) });
       expect(source.location).toBe('http://127.0.0.1:1/models/tiny');
       expect(await source.readText('manifest.json')).toBe('{"id":"tiny"}');
       expect(Array.from(await source.readBytes('g.onnx'))).toEqual([97, 98, 99]);
@@ -22,19 +22,21 @@ describe('UrlModelSource', () => {
   });
 
   it('names the URL and the HTTP status when a file is missing', async () => {
-    const source = new UrlModelSource('http://127.0.0.1:1/models/tiny', fakeFetch(files));
+    const source = new UrlModelSource('http://127.0.0.1:1/models/tiny', { fetch: fakeFetch(files) });
     await expect(source.readBytes('other.onnx')).rejects.toThrow('GET http://127.0.0.1:1/models/tiny/other.onnx failed: HTTP 404 Not Found');
   });
 
   it('names the URL when the network fails', async () => {
-    const source = new UrlModelSource('http://127.0.0.1:1/m', async () => {
-      throw new TypeError('Failed to fetch');
+    const source = new UrlModelSource('http://127.0.0.1:1/m', {
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
     });
     await expect(source.readText('manifest.json')).rejects.toThrow('GET http://127.0.0.1:1/m/manifest.json failed: Failed to fetch');
   });
 
   it('refuses file names that would leave the folder', async () => {
-    const source = new UrlModelSource('http://127.0.0.1:1/m', fakeFetch(files));
+    const source = new UrlModelSource('http://127.0.0.1:1/m', { fetch: fakeFetch(files) });
     await expect(source.readText('../secret.json')).rejects.toThrow('"../secret.json" is not a plain file name');
   });
 

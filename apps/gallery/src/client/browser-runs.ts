@@ -1,4 +1,4 @@
-import { loadModel, now, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData } from '@genzoo/web';
+import { loadModelInWorker, now, tileImages, type DownloadProgress, type ExecutionInfo, type GeneratorApi, type RgbaImage, type TensorData } from '@genzoo/web';
 
 /** Where the page serves onnxruntime-web's wasm files (see the server's static routes). */
 const WASM_PATHS = '/ort/';
@@ -14,14 +14,33 @@ export interface BrowserGrid {
   loadMs?: number;
 }
 
-const generators = new Map<string, Promise<Generator>>();
+const generators = new Map<string, Promise<GeneratorApi>>();
 
-/** The page's generator for a model and device, loaded once and shared by every panel and hook. */
-export function generatorFor(id: string, device: BrowserDevice): { generator: Promise<Generator>; fresh: boolean } {
+/** One inference worker per runtime: WebGPU and WASM sessions each get a thread, and the page none. */
+const workers = new Map<BrowserDevice, Worker>();
+
+function workerFor(device: BrowserDevice): Worker {
+  let worker = workers.get(device);
+  if (!worker) {
+    worker = new Worker(new URL('./inference-worker.ts', import.meta.url), { type: 'module', name: `genzoo-${device}` });
+    workers.set(device, worker);
+  }
+  return worker;
+}
+
+/** Listeners for model download progress (the page shows it in the panel that is loading). */
+export const downloadListeners = new Set<(progress: DownloadProgress) => void>();
+
+/** The page's generator for a model and device, loaded once (in a worker) and shared by every panel and hook. */
+export function generatorFor(id: string, device: BrowserDevice): { generator: Promise<GeneratorApi>; fresh: boolean } {
   const key = `${id}:${device}`;
   const cached = generators.get(key);
   if (cached) return { generator: cached, fresh: false };
-  const generator = loadModel(`/models/${encodeURIComponent(id)}/`, { device, wasmPaths: WASM_PATHS });
+  const generator: Promise<GeneratorApi> = loadModelInWorker(workerFor(device), `/models/${encodeURIComponent(id)}/`, {
+    device,
+    wasmPaths: WASM_PATHS,
+    onProgress: (progress) => downloadListeners.forEach((listener) => listener(progress)),
+  });
   generator.catch(() => generators.delete(key));
   generators.set(key, generator);
   return { generator, fresh: true };

@@ -1,6 +1,7 @@
 import { MAX_SEED, scatterPlot, tensor, type RgbaImage } from '@genzoo/web';
 import { fetchModels, fetchServerGrid, fetchServerPoints, type ModelSummary } from './api.js';
-import { releaseOthers, runInBrowser, runPointsInBrowser, type BrowserDevice } from './browser-runs.js';
+import { downloadListeners, releaseOthers, runInBrowser, runPointsInBrowser, type BrowserDevice } from './browser-runs.js';
+import type { DownloadProgress } from '@genzoo/web';
 import { Panel, executionDetail, type PanelId } from './panels.js';
 import { DEFAULT_LABELS, describeParity, describePointParity, parityPairs, pointParity, type ParityLabels } from './parity.js';
 import { installTestHooks } from './test-hooks.js';
@@ -145,11 +146,25 @@ interface PanelOutcome {
   provider: string;
 }
 
+/** Shows a model's download (or cache read) in `panel` while `work` runs. */
+async function withDownloadProgress<T>(panel: Panel, work: () => Promise<T>): Promise<T> {
+  const show = ({ file, loaded, total, fromCache }: DownloadProgress) => {
+    const amount = total ? `${Math.round((100 * loaded) / total)}%` : `${(loaded / 1024).toFixed(0)} KB`;
+    panel.busy(fromCache ? `${file} from cache` : `downloading ${file} ${amount}`);
+  };
+  downloadListeners.add(show);
+  try {
+    return await work();
+  } finally {
+    downloadListeners.delete(show);
+  }
+}
+
 async function runBrowserPanel(device: BrowserDevice & PanelId, id: string, seed: number, n: number): Promise<PanelOutcome | undefined> {
   const panel = panels[device];
   panel.busy(`running on ${device}…`);
   try {
-    const grid = await runInBrowser(id, device, seed, n);
+    const grid = await withDownloadProgress(panel, () => runInBrowser(id, device, seed, n));
     const warning = grid.execution.provider === device ? undefined : `fell back: ${grid.execution.fallbacks.map((note) => `${note.provider}: ${note.reason}`).join('; ')}`;
     panel.show(
       { image: grid.image, provider: grid.execution.provider, detail: executionDetail(grid.execution), timeMs: grid.timeMs, loadMs: grid.loadMs, warning },
@@ -184,7 +199,7 @@ async function generatePoints(model: ModelSummary, seed: number, n: number, run:
     const panel = panels[device];
     panel.busy(`running on ${device}…`);
     try {
-      const result = await runPointsInBrowser(model.id, device, seed, n);
+      const result = await withDownloadProgress(panel, () => runPointsInBrowser(model.id, device, seed, n));
       const { provider } = result.execution;
       const warning = provider === device ? undefined : `fell back: ${result.execution.fallbacks.map((note) => `${note.provider}: ${note.reason}`).join('; ')}`;
       panel.show(

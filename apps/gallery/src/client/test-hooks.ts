@@ -1,5 +1,6 @@
 import { callCapability, type CapabilityCall, type CapabilityOutput } from '@genzoo/web';
-import { generatorFor, runInBrowser, type BrowserDevice } from './browser-runs.js';
+import type { DownloadProgress } from '@genzoo/web';
+import { downloadListeners, generatorFor, runInBrowser, type BrowserDevice } from './browser-runs.js';
 
 /** What `window.genzooRun` returns: the tiled grid as base64 RGBA plus how it was computed. */
 export interface GenzooRunResult {
@@ -27,6 +28,8 @@ declare global {
     genzooRun(modelId: string, seed: number, n: number, device: BrowserDevice): Promise<GenzooRunResult>;
     /** Runs any capability of a model in this page, as plain data (see `callCapability` in @genzoo/core). */
     genzooCall(modelId: string, device: BrowserDevice, call: CapabilityCall): Promise<CapabilityOutput>;
+    /** Every model file download or cache read since the page loaded. */
+    genzooDownloads: DownloadProgress[];
   }
 }
 
@@ -35,5 +38,7 @@ export function installTestHooks(): void {
     const { image, execution, timeMs } = await runInBrowser(modelId, device, seed, n);
     return { width: image.width, height: image.height, rgbaBase64: toBase64(image.data), ...execution, timeMs };
   };
+  window.genzooDownloads = [];
+  downloadListeners.add((progress) => window.genzooDownloads.push(progress));
   window.genzooCall = async (modelId, device, call) => callCapability(await generatorFor(modelId, device).generator, call);
 }

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import type { PixelFormat } from '../image/rgba.js';
 import type { ExecutionInfo } from '../runtime/adapter.js';
 import { tensor, type TensorData } from '../tensor.js';
-import type { Generator } from './generator.js';
+import type { GeneratorApi } from './generator.js';
 
 /** A tensor as plain data, so it crosses `postMessage`, JSON and `page.evaluate` unchanged. */
 export interface PlainTensor {
@@ -43,7 +43,7 @@ export function fromPlain(value: PlainTensor, what: string): TensorData {
 }
 
 /** Runs one plain-data call on `generator`; a capability the model lacks is a CapabilityError naming it. */
-export async function callCapability(generator: Generator, call: CapabilityCall): Promise<CapabilityOutput> {
+export async function callCapability(generator: GeneratorApi, call: CapabilityCall): Promise<CapabilityOutput> {
   switch (call.capability) {
     case 'sample': {
       const result = await generator.sample(call);

@@ -114,11 +114,31 @@ function staticDims(spec: TensorSpec): (number | null)[] {
 }
 
 /**
+ * What every generator offers, whether it runs in this thread ({@link Generator}) or elsewhere
+ * (e.g. `@genzoo/web`'s worker-backed generator). Each method needs a capability the manifest declares.
+ */
+export interface GeneratorApi {
+  readonly manifest: Manifest;
+  readonly id: string;
+  readonly capabilities: Capability[];
+  execution(): Promise<ExecutionInfo>;
+  sample(options: SampleOptions): Promise<SampleResult>;
+  samplePoints(options: PointSampleOptions): Promise<PointSampleResult>;
+  decode(latents: TensorData, labels?: readonly number[], components?: readonly number[]): Promise<ImageBatch>;
+  interpolate(options: InterpolateOptions): Promise<SampleResult>;
+  encode(images: TensorData, labels?: readonly number[]): Promise<Encoding>;
+  reconstruct(images: TensorData, options?: ReconstructOptions): Promise<SampleResult>;
+  logDensity(samples: TensorData): Promise<DensityResult>;
+  toRgba(batch: ImageBatch): RgbaImage[];
+  dispose(): Promise<void>;
+}
+
+/**
  * The Generator API: one model, any runtime. Runtime packages supply a {@link RuntimeAdapter} and a
  * {@link ModelSource}; everything that decides *what* is computed (latents, labels, chunking, pixels)
  * happens here, so every runtime gives the same samples for the same seed.
  */
-export class Generator {
+export class Generator implements GeneratorApi {
   private readonly sessions = new Map<GraphRole, Promise<OpenedSession>>();
   private readonly device: Device;
   private readonly maxBatch: number;
