@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGallery, type GalleryServer } from './helpers/gallery-server.js';
 import { testModels } from './helpers/test-models.js';
@@ -153,5 +154,22 @@ describe('gallery HTTP API', () => {
     await expectJsonError(`/api/models/${pointsModel!.id}/points.json?n=4097`, 400, /n must be <= 4096/);
     await expectJsonError(`/api/models/${pointsModel!.id}/points.json?seed=x`, 400, /seed must be an integer/);
     await expectJsonError(`/api/models/${model.id}/points.json`, 400, new RegExp(`${model.id} draws images, not points`));
+  });
+
+  it('draws the same grid as lossless WebP', async () => {
+    const png = await get(`/api/models/${model.id}/sample.png?n=4&seed=5`);
+    const webp = await get(`/api/models/${model.id}/sample.webp?n=4&seed=5`);
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get('content-type')).toBe('image/webp');
+    const [a, b] = await Promise.all([png, webp].map(async (response) => sharp(Buffer.from(await response.arrayBuffer())).ensureAlpha().raw().toBuffer()));
+    expect(a!.equals(b!)).toBe(true);
+  });
+
+  it('refuses oversized requests and truncation for points', async () => {
+    const huge = await rawGet(`/api/models/${model.id}/sample.png?seed=1&pad=${'x'.repeat(20_000)}`);
+    expect(huge.status).toBe(431);
+    const posted = await fetch(`${server.url}/api/models/${model.id}/sample.png`, { method: 'POST', body: 'x'.repeat(20_000) });
+    expect(posted.status).toBe(404);
+    await expectJsonError(`/api/models/${pointsModel!.id}/sample.png?truncation=1`, 400, /truncation needs normal image latents; .* draws points/);
   });
 });

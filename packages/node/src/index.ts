@@ -3,4 +3,4 @@ export { OrtAdapter, type OrtAdapterOptions } from './ort-adapter.js';
 export { FolderSource, ModelFileError } from './folder-source.js';
 export { resolveModelFolder, listModels, modelRoots, UnknownModelError, type ResolveOptions, type ModelEntry } from './resolve-model.js';
 export { loadModel, type LoadModelOptions } from './load-model.js';
-export { encodePng, writePng, writeSampleGrid, channelsNeeded, OutputError, type PngInfo } from './png.js';
+export { encodePng, encodeWebp, writePng, writeSampleGrid, channelsNeeded, OutputError, type PngInfo } from './png.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { RgbaImage } from '@genzoo/core';
 import { makeTempDir, removeTempDir } from '../test-support/fixture.js';
-import { channelsNeeded, encodePng, OutputError, writePng, writeSampleGrid } from './png.js';
+import { channelsNeeded, encodePng, encodeWebp, OutputError, writePng, writeSampleGrid } from './png.js';
 
 function solid(width: number, height: number, [r, g, b, a]: [number, number, number, number]): RgbaImage {
   const data = new Uint8ClampedArray(width * height * 4);
@@ -39,6 +39,17 @@ describe('encodePng', () => {
   it('rejects data that does not match the size', async () => {
     await expect(encodePng({ width: 2, height: 2, data: new Uint8ClampedArray(15) })).rejects.toThrow('a 2x2 RGBA image needs 16 bytes, got 15');
     await expect(encodePng({ width: 0, height: 2, data: new Uint8ClampedArray(0) })).rejects.toThrow('image size must be positive integers, got 0x2');
+  });
+});
+
+describe('encodeWebp', () => {
+  it('keeps every pixel (lossless)', async () => {
+    const image = solid(6, 4, [10, 200, 30, 255]);
+    image.data.set([250, 1, 2, 255], 4 * 7);
+    const webp = await encodeWebp(image);
+    expect((await sharp(webp).metadata()).format).toBe('webp');
+    const rgba = await sharp(webp).ensureAlpha().raw().toBuffer();
+    expect(Buffer.from(image.data.buffer).equals(rgba)).toBe(true);
   });
 });
 

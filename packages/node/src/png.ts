@@ -70,6 +70,15 @@ export async function encodePng(image: RgbaImage): Promise<Buffer> {
   return pipeline.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();
 }
 
+/** Encodes an RGBA image as lossless WebP (same pixels as the PNG, usually smaller). */
+export async function encodeWebp(image: RgbaImage): Promise<Buffer> {
+  assertImage(image);
+  const { data, width, height } = image;
+  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
+    .webp({ lossless: true, effort: 4 })
+    .toBuffer();
+}
+
 /** Writes `image` as a PNG file. @throws OutputError naming the path when it cannot be written. */
 export async function writePng(image: RgbaImage, path: string): Promise<PngInfo> {
   const png = await encodePng(image);

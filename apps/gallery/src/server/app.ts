@@ -9,14 +9,25 @@ import { registerStaticAssets, type StaticDirs } from './routes/static-assets.js
 
 export interface AppOptions extends StaticDirs {
   registry: Registry;
-  /** Fastify log level; `silent` in tests. */
+  /** Fastify log level; `silent` in tests, `info` logs every request as a JSON line. */
   logLevel?: string;
 }
+
+/** Nothing the gallery accepts has a body: anything larger than this is refused (413) before it is read. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+/** A request not answered within this is cut off (408), so a stuck client cannot hold a socket forever. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The gallery server, ready to `listen`. */
 export async function buildApp({ registry, clientDir, ortDir, logLevel = 'warn' }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // pino: one JSON line per log record, with request ids; LOG_LEVEL=info adds a line per request.
     logger: { level: logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: REQUEST_TIMEOUT_MS,
+    maxParamLength: 200,
+    return503OnClosing: true,
     // Keep unknown query parameters so the schema can reject them instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false } },
   });

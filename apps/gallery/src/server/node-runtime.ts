@@ -1,5 +1,5 @@
 import { describeExecution, scatterPlot, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData } from '@genzoo/core';
-import { encodePng, loadModel } from '@genzoo/node';
+import { encodePng, encodeWebp, loadModel } from '@genzoo/node';
 import type { RegisteredModel } from './model-registry.js';
 
 export interface SampleRequest {
@@ -18,8 +18,11 @@ export interface SampledPoints {
 /** How the gallery draws point samples, on the server and in the page alike. */
 export const POINT_COLOR = [20, 90, 200, 200] as const;
 
+export type ImageFormat = 'png' | 'webp';
+
 export interface RenderedGrid {
-  png: Uint8Array;
+  /** The encoded image, in the requested format. */
+  bytes: Uint8Array;
   execution: ExecutionInfo;
   /** Milliseconds spent in the runtime. */
   runMs: number;
@@ -45,7 +48,7 @@ export class NodeRuntime {
    * Samples `n` images from `seed` and tiles them into one PNG, like the browser panels do; for models
    * of 2-D points, a scatter plot of `n` points.
    */
-  async renderGrid(model: RegisteredModel, request: SampleRequest): Promise<RenderedGrid> {
+  async renderGrid(model: RegisteredModel, request: SampleRequest, format: ImageFormat = 'png'): Promise<RenderedGrid> {
     const started = performance.now();
     const generator = await this.generator(model);
     let image: RgbaImage;
@@ -60,7 +63,8 @@ export class NodeRuntime {
       ({ execution, timeMs: runMs } = result);
       image = tileImages(generator.toRgba(result));
     }
-    return { png: await encodePng(image), execution, runMs, totalMs: performance.now() - started };
+    const bytes = format === 'webp' ? await encodeWebp(image) : await encodePng(image);
+    return { bytes, execution, runMs, totalMs: performance.now() - started };
   }
 
   /** Draws `n` points from `seed` from a model of vector samples. */

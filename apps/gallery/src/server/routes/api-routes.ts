@@ -32,7 +32,7 @@ function summary(manifest: Manifest): Record<string, unknown> {
   };
 }
 
-/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` and `/api/models/:id/points.json`. */
+/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` (or `.webp`) and `/api/models/:id/points.json`. */
 export function registerApiRoutes(app: FastifyInstance, registry: Registry, runtime: NodeRuntime): void {
   const ids = [...registry.models.keys()];
   const params = { type: 'object', required: ['id'], properties: { id: modelIdSchema(ids) } };
@@ -42,28 +42,31 @@ export function registerApiRoutes(app: FastifyInstance, registry: Registry, runt
 
   app.get<{ Params: { id: string } }>('/api/models/:id', { schema: { params } }, async (request) => modelOf(request.params.id).manifest);
 
-  app.get<{ Params: { id: string }; Querystring: SampleQuery }>(
-    '/api/models/:id/sample.png',
-    { schema: { params, querystring: sampleQuerySchema() } },
-    async (request, reply) => {
-      const model = modelOf(request.params.id);
-      const { n, seed, truncation } = request.query;
-      if (truncation !== undefined && model.manifest.latent.distribution !== 'normal') {
-        throw new InputError(`truncation needs normal latents; ${model.manifest.id} draws ${model.manifest.latent.distribution} latents`);
-      }
-      const grid = await runtime.renderGrid(model, { n, seed, truncation });
-      const { runtime: runtimeName, provider } = grid.execution;
-      return reply
-        .type('image/png')
-        .header('Cache-Control', 'no-store')
-        .header('X-Genzoo-Runtime', runtimeName)
-        .header('X-Genzoo-Provider', provider)
-        .header('X-Genzoo-Execution', headerSafe(runtime.describe(grid.execution)))
-        .header('X-Genzoo-Time-Ms', grid.runMs.toFixed(2))
-        .header('Server-Timing', `run;dur=${grid.runMs.toFixed(2)}, total;dur=${grid.totalMs.toFixed(2)}`)
-        .send(Buffer.from(grid.png.buffer, grid.png.byteOffset, grid.png.byteLength));
-    },
-  );
+  for (const format of ['png', 'webp'] as const) {
+    app.get<{ Params: { id: string }; Querystring: SampleQuery }>(
+      `/api/models/:id/sample.${format}`,
+      { schema: { params, querystring: sampleQuerySchema() } },
+      async (request, reply) => {
+        const model = modelOf(request.params.id);
+        const { n, seed, truncation } = request.query;
+        if (truncation !== undefined && (model.manifest.points || model.manifest.latent.distribution !== 'normal')) {
+          const why = model.manifest.points ? 'draws points' : `draws ${model.manifest.latent.distribution} latents`;
+          throw new InputError(`truncation needs normal image latents; ${model.manifest.id} ${why}`);
+        }
+        const grid = await runtime.renderGrid(model, { n, seed, truncation }, format);
+        const { runtime: runtimeName, provider } = grid.execution;
+        return reply
+          .type(`image/${format}`)
+          .header('Cache-Control', 'no-store')
+          .header('X-Genzoo-Runtime', runtimeName)
+          .header('X-Genzoo-Provider', provider)
+          .header('X-Genzoo-Execution', headerSafe(runtime.describe(grid.execution)))
+          .header('X-Genzoo-Time-Ms', grid.runMs.toFixed(2))
+          .header('Server-Timing', `run;dur=${grid.runMs.toFixed(2)}, total;dur=${grid.totalMs.toFixed(2)}`)
+          .send(Buffer.from(grid.bytes.buffer, grid.bytes.byteOffset, grid.bytes.byteLength));
+      },
+    );
+  }
 
   app.get<{ Params: { id: string }; Querystring: PointsQuery }>(
     '/api/models/:id/points.json',
