@@ -169,7 +169,7 @@ describe('gallery HTTP API', () => {
     const huge = await rawGet(`/api/models/${model.id}/sample.png?seed=1&pad=${'x'.repeat(20_000)}`);
     expect(huge.status).toBe(431);
     const posted = await fetch(`${server.url}/api/models/${model.id}/sample.png`, { method: 'POST', body: 'x'.repeat(20_000) });
-    expect(posted.status).toBe(404);
+    expect(posted.status).toBe(413);
     await expectJsonError(`/api/models/${pointsModel!.id}/sample.png?truncation=1`, 400, /truncation needs normal image latents; .* draws points/);
   });
 });
