@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sampleLatents } from '../random/samplers.js';
-import { sha256Hex } from '../runtime/model-source.js';
 import type { Manifest } from '../manifest/schema.js';
 import { exampleManifest, exampleMixtureManifest } from '../testing/example-manifest.js';
-import { FakeRuntime, MemorySource } from '../testing/fake-runtime.js';
+import { FakeRuntime, fakeModelSource } from '../testing/fake-runtime.js';
 import { callCapability, type CapabilityCall } from './capability-call.js';
 import { Generator } from './generator.js';
 
 async function load(manifest: Manifest, kinds: Record<string, string> = {}): Promise<Generator> {
-  const files = new Map<string, Uint8Array | string>();
-  for (const [role, graph] of Object.entries(manifest.graphs)) {
-    const bytes = new TextEncoder().encode(`${kinds[role] ?? role} graph`);
-    files.set(graph.file, bytes);
-    Object.assign(graph, { sha256: await sha256Hex(bytes), bytes: bytes.length });
-  }
-  files.set('manifest.json', JSON.stringify(manifest));
-  return Generator.load(new MemorySource(files), new FakeRuntime());
+  return Generator.load(await fakeModelSource(manifest, kinds), new FakeRuntime());
 }
 
 describe('callCapability', () => {

@@ -1,23 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../manifest/schema.js';
 import { sampleComponents, sampleLatents } from '../random/samplers.js';
-import { sha256Hex } from '../runtime/model-source.js';
 import { tensor } from '../tensor.js';
 import { exampleManifest, exampleMixtureManifest } from '../testing/example-manifest.js';
-import { FakeRuntime, MemorySource } from '../testing/fake-runtime.js';
+import { FakeRuntime, fakeModelSource } from '../testing/fake-runtime.js';
 import { Generator } from './generator.js';
-
-/** A model source whose graph files hold the fake runtime's graph names, with matching sha256 and sizes. */
-async function sourceFor(manifest: Manifest, graphKinds: Record<string, string>): Promise<MemorySource> {
-  const files = new Map<string, Uint8Array | string>();
-  for (const [role, graph] of Object.entries(manifest.graphs)) {
-    const bytes = new TextEncoder().encode(`${graphKinds[role] ?? role} graph`);
-    files.set(graph.file, bytes);
-    Object.assign(graph, { sha256: await sha256Hex(bytes), bytes: bytes.length });
-  }
-  files.set('manifest.json', JSON.stringify(manifest));
-  return new MemorySource(files);
-}
 
 describe('Generator on mixture models of points', () => {
   let runtime: FakeRuntime;
@@ -26,7 +12,7 @@ describe('Generator on mixture models of points', () => {
   });
 
   it('draws noise and components from the seed and feeds the components one-hot', async () => {
-    const model = await Generator.load(await sourceFor(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
+    const model = await Generator.load(await fakeModelSource(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
     const result = await model.samplePoints({ n: 6, seed: 3 });
     const components = sampleComponents({ n: 6, seed: 3, components: 3, weights: [0.5, 0.3, 0.2] });
     expect(result.components).toEqual(components);
@@ -40,14 +26,14 @@ describe('Generator on mixture models of points', () => {
   });
 
   it('evaluates log-densities through the density graph', async () => {
-    const model = await Generator.load(await sourceFor(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
+    const model = await Generator.load(await fakeModelSource(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
     const { logDensity } = await model.logDensity(tensor(new Float32Array([1, 2, 0, 0]), [2, 2]));
     expect(Array.from(logDensity.data)).toEqual([-2.5, -0]);
     await expect(model.logDensity(tensor(new Float32Array(3), [1, 3]))).rejects.toThrow('samples for tiny-mixture must have shape [N, 2], got [1, 3]');
   });
 
   it('offers point sampling and density, not image capabilities', async () => {
-    const model = await Generator.load(await sourceFor(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
+    const model = await Generator.load(await fakeModelSource(exampleMixtureManifest(), { generator: 'mixture' }), runtime);
     expect(model.capabilities).toEqual(['samplePoints', 'logDensity']);
     await expect(model.sample({ n: 1, seed: 1 })).rejects.toThrow('model "tiny-mixture" cannot sample: it ships no graph for it (it can: samplePoints, logDensity)');
   });
@@ -58,7 +44,7 @@ describe('Generator on conditional encoders', () => {
     const manifest = exampleManifest();
     manifest.graphs.encoder!.inputs.push({ name: 'label', role: 'label', dtype: 'float32', shape: ['batch', 10] });
     const runtime = new FakeRuntime();
-    const model = await Generator.load(await sourceFor(manifest, {}), runtime);
+    const model = await Generator.load(await fakeModelSource(manifest, {}), runtime);
     await model.encode(tensor(new Float32Array(128), [2, 1, 8, 8]), [7, 3]);
     expect(runtime.lastFeeds.label!.dims).toEqual([2, 10]);
     expect(runtime.lastFeeds.label!.data.indexOf(1)).toBe(7);

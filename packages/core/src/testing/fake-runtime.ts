@@ -1,5 +1,7 @@
 import type { RuntimeAdapter, SessionHandle } from '../runtime/adapter.js';
 import type { ModelSource } from '../runtime/model-source.js';
+import type { Manifest } from '../manifest/schema.js';
+import { sha256Hex } from '../runtime/model-source.js';
 import { tensor, type TensorData } from '../tensor.js';
 
 /**
@@ -115,4 +117,19 @@ export class MemorySource implements ModelSource {
     if (value === undefined) throw new Error(`${this.location}/${file} does not exist`);
     return value;
   }
+}
+
+/**
+ * A model folder in memory for {@link FakeRuntime}: each graph file holds the name of the fake graph that
+ * computes it (`graphKinds[role]`, default the role itself), and the manifest's sha256 and sizes match.
+ */
+export async function fakeModelSource(manifest: Manifest, graphKinds: Record<string, string> = {}): Promise<MemorySource> {
+  const files = new Map<string, Uint8Array | string>();
+  for (const [role, graph] of Object.entries(manifest.graphs)) {
+    const bytes = new TextEncoder().encode(`${graphKinds[role] ?? role} graph`);
+    files.set(graph.file, bytes);
+    Object.assign(graph, { sha256: await sha256Hex(bytes), bytes: bytes.length });
+  }
+  files.set('manifest.json', JSON.stringify(manifest));
+  return new MemorySource(files);
 }

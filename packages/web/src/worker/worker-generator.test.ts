@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Generator, sampleLatents, sha256Hex } from '@genzoo/core';
-import { FakeRuntime, MemorySource, exampleManifest } from '@genzoo/core/testing';
+import { Generator, sampleLatents } from '@genzoo/core';
+import { FakeRuntime, exampleManifest, fakeModelSource } from '@genzoo/core/testing';
 import type { DownloadProgress } from '../model-cache.js';
 import type { MessagePortLike } from './protocol.js';
 import { serveModels } from './serve-models.js';
@@ -16,16 +16,8 @@ function channel(): { page: MessagePortLike; worker: MessagePortLike; close(): v
 
 async function fakeLoader(url: string, options: { onProgress?: (progress: DownloadProgress) => void }): Promise<Generator> {
   if (url.endsWith('/missing/')) throw new Error('GET /missing/manifest.json failed: HTTP 404\n    at fetch (internal)');
-  const manifest = exampleManifest();
-  const files = new Map<string, Uint8Array | string>();
-  for (const [role, graph] of Object.entries(manifest.graphs)) {
-    const bytes = new TextEncoder().encode(`${role} graph`);
-    files.set(graph.file, bytes);
-    Object.assign(graph, { sha256: await sha256Hex(bytes), bytes: bytes.length });
-  }
-  files.set('manifest.json', JSON.stringify(manifest));
   options.onProgress?.({ file: 'generator.onnx', url, loaded: 15, total: 15, fromCache: false });
-  return Generator.load(new MemorySource(files), new FakeRuntime());
+  return Generator.load(await fakeModelSource(exampleManifest()), new FakeRuntime());
 }
 
 describe('generators in a worker', () => {
