@@ -42,15 +42,17 @@ export function testModels(): TestModel[] {
 }
 
 /**
- * The first model of each family (by id), plus every fixture: what the capability tests cover when the
- * zoo is too big to run every model through every runtime.
+ * The first model (by id) of each family and sample space (a KDE of images and a KDE of 2-D points run
+ * different graphs), plus every fixture: what the capability tests cover when the zoo is too big to run
+ * every model through every runtime.
  */
 export function onePerFamily(models: readonly TestModel[]): TestModel[] {
   const seen = new Set<string>();
   return models.filter((model) => {
     if (model.folder.startsWith(join(REPO_ROOT, 'tests'))) return true;
-    if (seen.has(model.manifest.family)) return false;
-    seen.add(model.manifest.family);
+    const kind = `${model.manifest.family}:${model.manifest.points ? 'points' : 'images'}`;
+    if (seen.has(kind)) return false;
+    seen.add(kind);
     return true;
   });
 }
