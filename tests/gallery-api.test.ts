@@ -1,12 +1,17 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGallery, type GalleryServer } from './helpers/gallery-server.js';
-import { testModels } from './helpers/test-models.js';
+import { REPO_ROOT, testModels } from './helpers/test-models.js';
 
 const models = testModels();
 const model = models.find((candidate) => candidate.manifest.image)!;
 const pointsModel = models.find((candidate) => candidate.manifest.points);
+/** A conditional model: its generator takes a one-hot class (`label`). */
+const conditional = models.find((candidate) => candidate.manifest.graphs.generator?.inputs.some((input) => input.role === 'label'));
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('gallery HTTP API', () => {
@@ -38,19 +43,20 @@ describe('gallery HTTP API', () => {
 
   beforeAll(async () => {
     if (!pointsModel) throw new Error('no model of 2-D points in models/ to test the points endpoint with');
-    server = await startGallery([model.folder, pointsModel.folder]);
+    if (!conditional) throw new Error('no conditional model (a generator with a "label" input) in models/ to test ?class= with');
+    server = await startGallery([model.folder, pointsModel.folder, conditional.folder]);
   });
   afterAll(() => server?.stop());
 
   it('reports health', async () => {
     const response = await get('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', models: 2 });
+    expect(await response.json()).toMatchObject({ status: 'ok', models: 3 });
   });
 
   it('lists models and serves a manifest', async () => {
     const list = (await (await get('/api/models')).json()) as { models: { id: string; capabilities: string[] }[] };
-    expect(list.models.map((entry) => entry.id).sort()).toEqual([model.id, pointsModel!.id].sort());
+    expect(list.models.map((entry) => entry.id).sort()).toEqual([model.id, pointsModel!.id, conditional!.id].sort());
     expect(list.models.find((entry) => entry.id === model.id)!.capabilities).toContain('sample');
     expect(list.models.find((entry) => entry.id === pointsModel!.id)!.capabilities).toEqual(expect.arrayContaining(['samplePoints', 'logDensity']));
     const manifest = await (await get(`/api/models/${model.id}`)).json();
@@ -171,5 +177,105 @@ describe('gallery HTTP API', () => {
     const posted = await fetch(`${server.url}/api/models/${model.id}/sample.png`, { method: 'POST', body: 'x'.repeat(20_000) });
     expect(posted.status).toBe(413);
     await expectJsonError(`/api/models/${pointsModel!.id}/sample.png?truncation=1`, 400, /truncation needs normal image latents; .* draws points/);
+  });
+
+  it('draws one class of a conditional model, and refuses classes out of range or for other models', async () => {
+    const list = (await (await get('/api/models')).json()) as { models: { id: string; classes?: number }[] };
+    const classes = list.models.find((entry) => entry.id === conditional!.id)!.classes!;
+    expect(classes).toBe(Number(conditional!.manifest.graphs.generator!.inputs.find((input) => input.role === 'label')!.shape[1]));
+    expect(list.models.find((entry) => entry.id === model.id)!.classes).toBeUndefined();
+    const first = await get(`/api/models/${conditional!.id}/sample.png?n=4&seed=3&class=0`);
+    const last = await get(`/api/models/${conditional!.id}/sample.png?n=4&seed=3&class=${classes - 1}`);
+    expect([first.status, last.status]).toEqual([200, 200]);
+    expect(Buffer.from(await first.arrayBuffer()).equals(Buffer.from(await last.arrayBuffer()))).toBe(false);
+    await expectJsonError(`/api/models/${conditional!.id}/sample.png?class=${classes}`, 400, new RegExp(`class must be from 0 to ${classes - 1} for ${conditional!.id}, got ${classes}`));
+    await expectJsonError(`/api/models/${conditional!.id}/sample.png?class=-1`, 400, /class must be >= 0/);
+    await expectJsonError(`/api/models/${conditional!.id}/sample.png?class=two`, 400, /class must be an integer/);
+    await expectJsonError(`/api/models/${model.id}/sample.png?class=1`, 400, new RegExp(`${model.id} is not conditional: it takes no class`));
+  });
+
+  it('serves the memorization check of an evaluated model as a figure', async () => {
+    const list = (await (await get('/api/models')).json()) as { models: { id: string; files: { figures: { caption: string; url: string; size?: { width: number } }[] } }[] };
+    for (const served of [model, conditional!]) {
+      const figures = list.models.find((entry) => entry.id === served.id)!.files.figures;
+      const memorization = figures.find((figure) => figure.url.endsWith('/memorization.png'));
+      expect(memorization !== undefined, served.id).toBe(existsSync(join(served.folder, 'memorization.png')));
+      if (!memorization) continue;
+      expect(memorization.caption).toMatch(/^Memorization check/);
+      expect(memorization.size!.width).toBeGreaterThan(0);
+      const png = await get(memorization.url);
+      expect(png.status).toBe(200);
+      expect([...new Uint8Array(await png.arrayBuffer()).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    }
+  });
+
+  it('draws real points of a 2-D training set, the same for the same seed', async () => {
+    const path = `/api/datasets/${pointsModel!.manifest.dataset.name}/points.json?n=50&seed=4`;
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { dataset: string; points: number[][]; centres: number[][]; std: number };
+    expect(body.dataset).toBe(pointsModel!.manifest.dataset.name);
+    expect(body.points).toHaveLength(50);
+    expect(body.points.every((row) => row.length === 2 && row.every(Number.isFinite))).toBe(true);
+    expect(body.centres.length).toBeGreaterThan(1);
+    // Every point lies near a mode centre (within 6 σ).
+    expect(body.points.every(([x, y]) => body.centres.some(([cx, cy]) => Math.hypot(x! - cx!, y! - cy!) < 6 * body.std))).toBe(true);
+    expect(((await (await get(path)).json()) as { points: number[][] }).points).toEqual(body.points);
+    expect(((await (await get('/api/datasets/grid/points.json')).json()) as { points: number[][] }).points).toHaveLength(1000);
+  });
+
+  it.each([
+    ['/api/datasets/mnist/points.json', /name must be one of "ring", "grid"/],
+    ['/api/datasets/ring/points.json?n=0', /n must be >= 1/],
+    ['/api/datasets/ring/points.json?n=4097', /n must be <= 4096/],
+    ['/api/datasets/ring/points.json?seed=-3', /seed must be >= 0/],
+    ['/api/datasets/ring/points.json?count=5', /unknown query parameter "count"/],
+  ])('rejects %s with a 400 JSON error', async (path, message) => {
+    await expectJsonError(path, 400, message);
+  });
+
+  it('serves every page of the gallery with cross-origin isolation headers', async () => {
+    for (const page of ['/', '/model.html', '/latent-map.html', '/draw.html', '/toy.html', '/leaderboard.html']) {
+      const response = await get(page);
+      expect(response.status, page).toBe(200);
+      expect(response.headers.get('content-type'), page).toMatch(/^text\/html/);
+      expect(response.headers.get('cross-origin-embedder-policy'), page).toBe('require-corp');
+    }
+  });
+
+  it('says there is no leaderboard when the model locations hold none', async () => {
+    await expectJsonError('/api/leaderboard', 404, /no leaderboard: run `npm run leaderboard`/);
+  });
+});
+
+describe('gallery HTTP API: the leaderboard', () => {
+  const broken = mkdtempSync(join(tmpdir(), 'genzoo-leaderboard-'));
+  let zoo: GalleryServer;
+  let empty: GalleryServer;
+
+  beforeAll(async () => {
+    writeFileSync(join(broken, 'leaderboard.json'), '{ "datasets": [');
+    zoo = await startGallery([join(REPO_ROOT, 'models')]);
+    empty = await startGallery([broken]);
+  });
+  afterAll(async () => {
+    await zoo?.stop();
+    await empty?.stop();
+    rmSync(broken, { recursive: true, force: true });
+  });
+
+  it('serves models/leaderboard.json as written', async () => {
+    const response = await fetch(`${zoo.url}/api/leaderboard`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'models', 'leaderboard.json'), 'utf8')));
+  });
+
+  it('reports a corrupt leaderboard file in one line, as JSON', async () => {
+    const response = await fetch(`${empty.url}/api/leaderboard`);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: string; code: string };
+    expect(body.code).toBe('E_LEADERBOARD');
+    expect(body.error).toMatch(/leaderboard\.json is not valid JSON/);
+    expect(body.error).not.toContain('\n');
   });
 });

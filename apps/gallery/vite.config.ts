@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+/** One HTML entry per page; each loads its own module from src/client/pages. */
+const PAGES = ['index', 'model', 'latent-map', 'draw', 'toy', 'leaderboard'];
+const page = (name: string) => fileURLToPath(new URL(`./src/client/${name}.html`, import.meta.url));
+
 export default defineConfig({
   root: fileURLToPath(new URL('./src/client', import.meta.url)),
   base: '/',
@@ -15,6 +19,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
     rollupOptions: {
+      input: Object.fromEntries(PAGES.map((name) => [name, page(name)])),
       onwarn(warning, warn) {
         // zod ships `@__PURE__` comments in places Rollup ignores; harmless, and not ours to fix.
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;

@@ -17,6 +17,11 @@ function isModelFolder(folder: string): boolean {
   return existsSync(join(folder, 'manifest.json'));
 }
 
+/** Folders a publish is writing (`<id>.staging-<pid>`) or has set aside (`<id>.previous-<pid>`) are not models yet. */
+function isInFlight(name: string): boolean {
+  return /\.(staging|previous)-\d+$/.test(name);
+}
+
 /**
  * Models the cross-runtime tests cover: every generative model in `models/`, the `tests/fixtures/tiny-vae`
  * fixture, and any extra folders in `GENZOO_TEST_MODELS` (a path list).
@@ -25,7 +30,7 @@ function isModelFolder(folder: string): boolean {
 export function testModels(): TestModel[] {
   const modelsDir = join(REPO_ROOT, 'models');
   const folders = existsSync(modelsDir)
-    ? readdirSync(modelsDir).map((name) => join(modelsDir, name)).filter(isModelFolder).sort()
+    ? readdirSync(modelsDir).filter((name) => !isInFlight(name)).map((name) => join(modelsDir, name)).filter(isModelFolder).sort()
     : [];
   if (isModelFolder(FIXTURE)) folders.push(FIXTURE);
   for (const extra of (process.env.GENZOO_TEST_MODELS ?? '').split(delimiter).filter(Boolean)) {

@@ -12,6 +12,7 @@ export { manifoldScores, type ManifoldOptions, type ManifoldScores } from './met
 export { memorization, closestPairs, quantile, type MemorizationReport } from './metrics/memorization.js';
 export { RING_8, GRID_25, SYNTHETIC_SAMPLES, sampleMixture, type Mixture2d } from './synthetic/mixtures.js';
 export { modeMetrics, type ModeMetrics } from './synthetic/mode-metrics.js';
+export { POINT_DATASETS, type PointDistribution } from './evaluate/point-protocol.js';
 export { loadReferenceDataset, referenceSplit, datasetCacheFolder, REFERENCE_DATASETS, type ReferenceDataset, type ReferenceSplit } from './data/reference-dataset.js';
 export { splitPermutation } from './data/split-permutation.js';
 export { FeatureExtractor, type Extracted, type ExtractorOptions } from './extractor/feature-extractor.js';

@@ -38,3 +38,4 @@ export type {
 export { readTensorValues } from './onnx/tensor-bytes.js';
 export { OnnxDataType } from './onnx/data-type.js';
 export { DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, PRODUCER_NAME, PRODUCER_VERSION } from './version.js';
+export { OnnxGraph, type Value as OnnxValue, type BuildOptions as OnnxBuildOptions, type BuiltGraph } from './graph/onnx-graph.js';

@@ -1,5 +1,10 @@
 import type { RgbaImage } from '@genzoo/web';
 
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
 /** One entry of `GET /api/models`. */
 export interface ModelSummary {
   id: string;
@@ -13,9 +18,17 @@ export interface ModelSummary {
   points?: { dims: number };
   latent: { size: number; distribution: string };
   mixture?: { components: number };
+  /** Class count of conditional models (a `label` input). */
+  classes?: number;
   capabilities: string[];
   metrics: Record<string, number>;
-  files: { samples: string; card: string; figures: { caption: string; url: string }[] };
+  files: {
+    samples: string;
+    /** Pixel size of the samples image, when the server could read it. */
+    samplesSize?: ImageSize;
+    card: string;
+    figures: { caption: string; url: string; size?: ImageSize }[];
+  };
 }
 
 export interface ServerPoints {
@@ -64,9 +77,19 @@ async function decodePng(blob: Blob): Promise<RgbaImage> {
   return { data, width, height };
 }
 
+/** Options the server's sample endpoint takes beyond seed and n. */
+export interface GridOptions {
+  truncation?: number | undefined;
+  /** One class for every sample (conditional models). */
+  label?: number | undefined;
+}
+
 /** The server's grid for a model and seed, decoded, with the runtime that drew it. */
-export async function fetchServerGrid(id: string, seed: number, n: number): Promise<ServerGrid> {
-  const response = await fetch(`/api/models/${encodeURIComponent(id)}/sample.png?seed=${seed}&n=${n}`);
+export async function fetchServerGrid(id: string, seed: number, n: number, options: GridOptions = {}): Promise<ServerGrid> {
+  const query = new URLSearchParams({ seed: String(seed), n: String(n) });
+  if (options.truncation !== undefined) query.set('truncation', String(options.truncation));
+  if (options.label !== undefined) query.set('class', String(options.label));
+  const response = await fetch(`/api/models/${encodeURIComponent(id)}/sample.png?${query}`);
   if (!response.ok) throw new Error(await errorOf(response));
   const blob = await response.blob();
   return {
@@ -86,4 +109,49 @@ export async function fetchServerPoints(id: string, seed: number, n: number): Pr
   const body = (await response.json()) as { points: number[][]; execution: { provider: string }; description: string; timeMs: number };
   const dims = body.points[0]?.length ?? 0;
   return { points: Float32Array.from(body.points.flat()), dims, provider: body.execution.provider, execution: body.description, timeMs: body.timeMs };
+}
+
+/** Real points of a 2-D training set (by manifest dataset name). */
+export async function fetchDatasetPoints(dataset: string, seed: number, n: number): Promise<{ points: Float32Array; centres?: [number, number][]; std?: number }> {
+  const response = await fetch(`/api/datasets/${encodeURIComponent(dataset)}/points.json?seed=${seed}&n=${n}`);
+  if (!response.ok) throw new Error(await errorOf(response));
+  const body = (await response.json()) as { points: number[][]; centres?: [number, number][]; std?: number };
+  return { points: Float32Array.from(body.points.flat()), ...(body.centres && { centres: body.centres }), ...(body.std !== undefined && { std: body.std }) };
+}
+
+/** One row of `models/leaderboard.json` (see @genzoo/metrics' `Leaderboard`). */
+export interface LeaderboardRow {
+  kind: 'model' | 'reference';
+  id: string;
+  name: string;
+  family: string;
+  dataset: string;
+  n?: number;
+  metrics: Record<string, number>;
+  thumbnail?: string;
+}
+
+export interface LeaderboardTable {
+  dataset: string;
+  rows: LeaderboardRow[];
+}
+
+export interface Leaderboard {
+  figures: string[];
+  datasets: LeaderboardTable[];
+  pointFigures?: string[];
+  pointDatasets?: LeaderboardTable[];
+}
+
+export async function fetchLeaderboard(): Promise<Leaderboard> {
+  const response = await fetch('/api/leaderboard');
+  if (!response.ok) throw new Error(await errorOf(response));
+  return (await response.json()) as Leaderboard;
+}
+
+/** A model's card (markdown). */
+export async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${await errorOf(response)}`);
+  return response.text();
 }

@@ -46,13 +46,21 @@ export function generatorFor(id: string, device: BrowserDevice): { generator: Pr
   return { generator, fresh: true };
 }
 
+/** Sampling settings beyond seed and n, as the server's endpoint takes them. */
+export interface BrowserSampleOptions {
+  truncation?: number | undefined;
+  /** One class for every sample (conditional models). */
+  label?: number | undefined;
+}
+
 /** Samples `n` images from `seed` in this page and tiles them exactly as the server does. */
-export async function runInBrowser(id: string, device: BrowserDevice, seed: number, n: number): Promise<BrowserGrid> {
+export async function runInBrowser(id: string, device: BrowserDevice, seed: number, n: number, options: BrowserSampleOptions = {}): Promise<BrowserGrid> {
   const started = now();
   const { generator: pending, fresh } = generatorFor(id, device);
   const generator = await pending;
   const loadMs = fresh ? now() - started : undefined;
-  const result = await generator.sample({ n, seed });
+  const labels = options.label === undefined ? undefined : new Array<number>(n).fill(options.label);
+  const result = await generator.sample({ n, seed, truncation: options.truncation, labels });
   const image = tileImages(generator.toRgba(result));
   return { image, execution: result.execution, timeMs: result.timeMs, ...(loadMs !== undefined && { loadMs }) };
 }

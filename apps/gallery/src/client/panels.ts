@@ -1,4 +1,5 @@
 import { describeExecution, drawToCanvas, type ExecutionInfo, type RgbaImage } from '@genzoo/web';
+import { ms } from './dom.js';
 
 export type PanelId = 'server' | 'webgpu' | 'wasm';
 
@@ -21,10 +22,6 @@ function element<T extends Element>(root: ParentNode, selector: string): T {
   return found;
 }
 
-function ms(value: number): string {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
-}
-
 /** One of the three result panels. */
 export class Panel {
   private readonly root: HTMLElement;
@@ -32,6 +29,7 @@ export class Panel {
   private readonly canvas: HTMLCanvasElement;
   private readonly placeholder: HTMLElement;
   private readonly stats: HTMLElement;
+  private readonly badge: HTMLElement;
   private objectUrl: string | undefined;
 
   constructor(readonly id: PanelId) {
@@ -40,9 +38,29 @@ export class Panel {
     this.canvas = element(this.root, 'canvas');
     this.placeholder = element(this.root, '.placeholder');
     this.stats = element(this.root, '.stats');
+    this.badge = element(this.root, '.badge');
+  }
+
+  /** Turned off by the runtime switch: shows nothing and takes no part in parity. */
+  off(): void {
+    this.root.dataset.state = 'off';
+    this.root.setAttribute('aria-busy', 'false');
+    this.stats.textContent = 'off';
+    this.stats.className = 'stats';
+    this.setParity(undefined);
+  }
+
+  /** The parity badge: this panel's worst max pixel difference against the other panels; undefined hides it. */
+  setParity(worst: number | undefined, unit = '/255', agrees = worst !== undefined && worst <= 1): void {
+    this.badge.hidden = worst === undefined;
+    if (worst === undefined) return;
+    this.badge.textContent = `${agrees ? '✓' : '✗'} Δ ${unit === '/255' ? worst : worst.toExponential(1)}${unit}`;
+    this.badge.dataset.agrees = String(agrees);
+    this.badge.title = `largest difference from the other runtimes for this seed${unit === '/255' ? ' (pixel values 0–255)' : ' (relative to the data\'s scale)'}`;
   }
 
   busy(label: string): void {
+    this.setParity(undefined);
     this.root.dataset.state = 'busy';
     this.root.setAttribute('aria-busy', 'true');
     this.stats.textContent = label;
@@ -85,6 +103,7 @@ export class Panel {
   }
 
   fail(message: string): void {
+    this.setParity(undefined);
     this.root.dataset.state = 'error';
     this.root.setAttribute('aria-busy', 'false');
     this.stats.textContent = message;

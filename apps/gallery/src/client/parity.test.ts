@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeParity, describePointParity, parityPairs, pointParity } from './parity.js';
+import { describeParity, describePointParity, parityPairs, pointParity, worstPerPanel } from './parity.js';
 
 const image = (values: number[]) => ({ width: 1, height: 1, data: new Uint8ClampedArray(values) });
 
@@ -33,5 +33,12 @@ describe('parity', () => {
       'Parity (max coordinate difference, relative): server ↔ WebGPU 5.0e-5 · server ↔ WASM 0.0e+0 · WebGPU ↔ WASM 5.0e-5 — runtimes agree',
     );
     expect(describePointParity(pointParity({ server: [1, 1], wasm: [1, 1.01] }))).toMatch(/runtimes differ$/);
+  });
+
+  it('gives each panel its worst difference for the badge', () => {
+    const pairs = parityPairs({ server: image([10, 10, 10, 255]), wasm: image([10, 11, 10, 255]), webgpu: image([10, 10, 10, 255]) });
+    expect(worstPerPanel(pairs)).toEqual({ server: 1, webgpu: 1, wasm: 1 });
+    expect(worstPerPanel(parityPairs({ server: image([0, 0, 0, 255]), webgpu: image([5, 0, 0, 255]) }))).toEqual({ server: 5, webgpu: 5 });
+    expect(worstPerPanel([])).toEqual({});
   });
 });

@@ -64,3 +64,12 @@ export function describePointParity({ pairs, scale }: { pairs: readonly ParityPa
   const worst = Math.max(...pairs.map((pair) => pair.maxDifference / scale));
   return `Parity (max coordinate difference, relative): ${parts.join(' · ')} — runtimes ${worst <= 1e-4 ? 'agree' : 'differ'}`;
 }
+
+/** Each panel's worst difference over the pairs it is part of. */
+export function worstPerPanel(pairs: readonly ParityPair[]): Partial<Record<PanelId, number>> {
+  const worst: Partial<Record<PanelId, number>> = {};
+  for (const { a, b, maxDifference } of pairs) {
+    for (const id of [a, b]) worst[id] = Math.max(worst[id] ?? 0, maxDifference);
+  }
+  return worst;
+}

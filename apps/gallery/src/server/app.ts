@@ -4,11 +4,15 @@ import { addIsolationHeaders } from './isolation-headers.js';
 import type { Registry } from './model-registry.js';
 import { NodeRuntime } from './node-runtime.js';
 import { registerApiRoutes } from './routes/api-routes.js';
+import { registerDatasetRoutes } from './routes/dataset-routes.js';
+import { registerLeaderboardRoute } from './routes/leaderboard-route.js';
 import { registerModelFileRoutes } from './routes/model-files.js';
 import { registerStaticAssets, type StaticDirs } from './routes/static-assets.js';
 
 export interface AppOptions extends StaticDirs {
   registry: Registry;
+  /** `leaderboard.json`, when the model locations have one. */
+  leaderboardFile?: string | undefined;
   /** Fastify log level; `silent` in tests, `info` logs every request as a JSON line. */
   logLevel?: string;
 }
@@ -19,7 +23,7 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The gallery server, ready to `listen`. */
-export async function buildApp({ registry, clientDir, ortDir, logLevel = 'warn' }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ registry, leaderboardFile, clientDir, ortDir, logLevel = 'warn' }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // pino: one JSON line per log record, with request ids; LOG_LEVEL=info adds a line per request.
     logger: { level: logLevel },
@@ -39,6 +43,8 @@ export async function buildApp({ registry, clientDir, ortDir, logLevel = 'warn' 
 
   app.get('/health', async () => ({ status: 'ok', models: registry.models.size, uptimeS: Math.round(process.uptime()) }));
   registerApiRoutes(app, registry, runtime);
+  registerDatasetRoutes(app);
+  registerLeaderboardRoute(app, leaderboardFile);
   registerModelFileRoutes(app, registry);
   await registerStaticAssets(app, { clientDir, ortDir });
   return app;

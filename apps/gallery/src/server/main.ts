@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { HelpRequested, parseCliOptions } from './cli-options.js';
+import { findLeaderboard } from './leaderboard-file.js';
 import { modelLocations, scanModels } from './model-registry.js';
 import { clientDir, ortWasmDir, repoRoot } from './paths.js';
 
 async function main(): Promise<void> {
   const { port, host } = parseCliOptions(process.argv.slice(2), process.env);
-  const registry = scanModels(modelLocations(process.env, join(repoRoot, 'models')));
+  const locations = modelLocations(process.env, join(repoRoot, 'models'));
+  const registry = scanModels(locations);
   for (const line of registry.skipped) console.warn(`skipped ${line}`);
   if (registry.models.size === 0) console.warn('no models found: train one, or point GENZOO_MODELS at model folders');
 
-  const app = await buildApp({ registry, clientDir, ortDir: ortWasmDir(), logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  const app = await buildApp({ registry, leaderboardFile: findLeaderboard(locations), clientDir, ortDir: ortWasmDir(), logLevel: process.env.LOG_LEVEL ?? 'warn' });
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -48,6 +48,19 @@ describe('scanModels', () => {
     expect(skipped[2]).toMatch(/missing: not a folder/);
   });
 
+  it('serves the memorization grid of an evaluated model as a figure, and the manifest\'s figures', () => {
+    const folder = join(root, 'evaluated');
+    const example = manifest('evaluated');
+    writeModel(folder, { ...example, files: { ...(example.files as object), figures: { 'Reconstructions': 'reconstructions.png' } } });
+    writeFileSync(join(folder, 'memorization.png'), '');
+    const model = scanModels([folder]).models.get('evaluated')!;
+    expect(model.figures.map((figure) => figure.file)).toEqual(['reconstructions.png', 'memorization.png']);
+    expect(model.figures[0]!.size).toBeUndefined();
+    expect(model.figures[1]!.caption).toMatch(/^Memorization check/);
+    expect(model.files.has('memorization.png')).toBe(true);
+    expect(scanModels([models]).models.get('a-model')!.figures).toEqual([]);
+  });
+
   it('reads GENZOO_MODELS as a path list, else the default', () => {
     expect(modelLocations({ GENZOO_MODELS: '/a:/b' }, '/default')).toEqual(['/a', '/b']);
     expect(modelLocations({}, '/default')).toEqual(['/default']);

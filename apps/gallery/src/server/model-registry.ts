@@ -1,13 +1,26 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { isClassifierManifest, isGenzooError, parseModelManifestText, type Manifest } from '@genzoo/core';
+import { pngSize } from './png-size.js';
+
+/** A figure the gallery shows beside a model's samples. */
+export interface ModelFigure {
+  caption: string;
+  file: string;
+  /** Pixel size, so pages can reserve the space before the image arrives; undefined when unreadable. */
+  size?: { width: number; height: number } | undefined;
+}
 
 /** A model folder the gallery serves. */
 export interface RegisteredModel {
   manifest: Manifest;
   /** Absolute path of the folder holding `manifest.json`. */
   folder: string;
-  /** Files of the folder that may be served: the manifest and the files it names. */
+  /** The manifest's figures, then the memorization grid `genzoo eval` writes when the folder has one. */
+  figures: readonly ModelFigure[];
+  /** Pixel size of `samples.png`, when readable. */
+  samplesSize?: { width: number; height: number } | undefined;
+  /** Files of the folder that may be served: the manifest, the files it names and the figures. */
   files: ReadonlySet<string>;
 }
 
@@ -17,10 +30,20 @@ export interface Registry {
   skipped: string[];
 }
 
-function servableFiles(manifest: Manifest): Set<string> {
+/** Written by `genzoo eval` beside the samples (see MEMORIZATION_GRID in @genzoo/metrics) without a manifest entry. */
+export const MEMORIZATION_FILE = 'memorization.png';
+export const MEMORIZATION_CAPTION = 'Memorization check: generated samples nearest the training set (top) and their nearest training images (bottom)';
+
+function figuresOf(manifest: Manifest, folder: string): ModelFigure[] {
+  const figures = Object.entries(manifest.files.figures ?? {}).map(([caption, file]) => ({ caption, file }));
+  const listed = figures.some((figure) => figure.file === MEMORIZATION_FILE);
+  if (!listed && existsSync(join(folder, MEMORIZATION_FILE))) figures.push({ caption: MEMORIZATION_CAPTION, file: MEMORIZATION_FILE });
+  return figures.map((figure) => ({ ...figure, size: pngSize(join(folder, figure.file)) }));
+}
+
+function servableFiles(manifest: Manifest, figures: readonly ModelFigure[]): Set<string> {
   const graphs = Object.values(manifest.graphs).map((graph) => graph.file);
-  const figures = Object.values(manifest.files.figures ?? {});
-  return new Set(['manifest.json', ...graphs, manifest.files.samples, manifest.files.card, ...figures]);
+  return new Set(['manifest.json', ...graphs, manifest.files.samples, manifest.files.card, ...figures.map((figure) => figure.file)]);
 }
 
 function modelFolders(location: string): string[] {
@@ -55,7 +78,9 @@ export function scanModels(locations: readonly string[]): Registry {
           skipped.push(`${folder}: model id "${manifest.id}" is already served from ${existing.folder}`);
           continue;
         }
-        models.set(manifest.id, { manifest, folder, files: servableFiles(manifest) });
+        const figures = figuresOf(manifest, folder);
+        const samplesSize = pngSize(join(folder, manifest.files.samples));
+        models.set(manifest.id, { manifest, folder, figures, samplesSize, files: servableFiles(manifest, figures) });
       } catch (error) {
         skipped.push(isGenzooError(error) ? error.message : `${manifestPath}: ${(error as Error).message}`);
       }

@@ -6,6 +6,8 @@ export interface SampleRequest {
   n: number;
   seed: number;
   truncation?: number | undefined;
+  /** Class of each sample, for conditional models. */
+  labels?: readonly number[] | undefined;
 }
 
 export interface SampledPoints {
@@ -55,7 +57,7 @@ export class NodeRuntime {
     let execution: ExecutionInfo;
     let runMs: number;
     if (model.manifest.points) {
-      const result = await this.samplePoints(model, request);
+      const result = await this.samplePoints(model, { n: request.n, seed: request.seed });
       ({ execution, runMs } = result);
       image = scatterPlot([{ points: result.points, color: POINT_COLOR }]);
     } else {

@@ -5,8 +5,9 @@ import { resolveModelFolder } from '@genzoo/node';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { compareFigures } from '../evaluate/check.js';
 import { evaluateModel, type EvaluateOptions, type EvaluationOutcome } from '../evaluate/evaluate-model.js';
-import { PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS, MODEL_FIGURES } from '../evaluate/protocol.js';
-import { describeProtocol, FIGURE_LABELS, formatFigure } from '../evaluate/render.js';
+import { POINT_PROTOCOL } from '../evaluate/point-protocol.js';
+import { PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS } from '../evaluate/protocol.js';
+import { describeProtocol, FIGURE_LABELS, figureNames, formatFigure } from '../evaluate/render.js';
 import { writeEvaluation } from '../evaluate/write-results.js';
 import { processIo, type CliIo } from './cli-io.js';
 
@@ -43,11 +44,14 @@ function figureLines(outcome: EvaluationOutcome): string[] {
   if (isClassifierManifest(manifest)) {
     return REFERENCE_ROWS.map((row) => `  ${row === 'heldOut' ? 'held-out real (floor)  ' : 'uniform noise (ceiling)'}  ${REFERENCE_FIGURES.map((name) => `${name} ${formatFigure(figures[`${row}.${name}`])}`).join('  ')}`);
   }
-  return MODEL_FIGURES.map((name) => `  ${(FIGURE_LABELS[name] ?? name).padEnd(48)} ${formatFigure(figures[name])}`);
+  return figureNames(manifest, figures).map((name) => `  ${(FIGURE_LABELS[name] ?? name).padEnd(48)} ${formatFigure(figures[name])}`);
 }
 
 function timingLine(outcome: EvaluationOutcome): string {
   const s = outcome.seconds;
+  if (!isClassifierManifest(outcome.manifest) && outcome.manifest.points) {
+    return `time: ${s.total.toFixed(1)} s end to end — sampling ${s.generate.toFixed(1)} s, scoring ${s.metrics.toFixed(1)} s`;
+  }
   return (
     `time: ${s.total.toFixed(1)} s end to end — generation ${s.generate.toFixed(1)} s, features ${s.features.toFixed(1)} s, ` +
     `metrics ${s.metrics.toFixed(1)} s, reference features ${s.reference.toFixed(1)} s (${outcome.referenceCached ? 'cached' : 'extracted'})`
@@ -58,7 +62,7 @@ async function evaluate(io: CliIo, flags: EvalFlags): Promise<number> {
   const log = (line: string): void => io.stderr(`${line}\n`);
   const common = { cwd: io.cwd, env: io.env, device: flags.device, threads: flags.threads, log };
   if (flags.check) return check(io, flags, common);
-  const outcome = await evaluateModel(flags.model, { ...common, n: flags.n ?? PROTOCOL.n, seed: flags.seed ?? PROTOCOL.seed });
+  const outcome = await evaluateModel(flags.model, { ...common, ...(flags.n === undefined ? {} : { n: flags.n }), seed: flags.seed ?? PROTOCOL.seed });
   const files = await writeEvaluation(outcome);
   io.stdout(
     [
@@ -107,7 +111,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   const program = new Command('genzoo eval')
     .description('Measure a model (FID, KID, Inception Score, precision/recall, density/coverage, memorization) and record the figures in its manifest; for a classifier, measure its dataset\'s reference rows')
     .requiredOption('-m, --model <id|folder>', 'model id (looked up like genzoo sample does) or model folder')
-    .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n})`, integer(20, 1_000_000))
+    .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n}; ${POINT_PROTOCOL.samples} for models of 2-D points)`, integer(20, 1_000_000))
     .option('-s, --seed <seed>', `seed of the latents and of every random subset (default ${PROTOCOL.seed})`, integer(0, MAX_SEED))
     .option('--check', 'recompute with the recorded protocol and compare with the recorded figures; writes nothing')
     .option('-d, --device <device>', 'auto, cpu or cuda (cuda falls back to cpu, saying why)', device, 'auto' as Device)

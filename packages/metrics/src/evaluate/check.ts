@@ -15,6 +15,8 @@ export const CHECK_ABSOLUTE_TOLERANCE = 1e-6;
 
 /** Figures that count samples: a sample on a k-NN ball's edge may flip between CPUs, so they may differ by two counts. */
 const COUNTED = new Set(['precision', 'recall', 'density', 'coverage', 'nearCopyRate']);
+/** 2-D mode figures: a sample on a 3σ circle may flip between CPUs, moving them by about one count in n. */
+const MODE_COUNTED = new Set(['highQuality', 'reverseKl']);
 
 /** How far a recomputed figure may be from the recorded one. */
 export function toleranceOf(name: string, recorded: number, evaluation: Evaluation): number {
@@ -23,6 +25,7 @@ export function toleranceOf(name: string, recorded: number, evaluation: Evaluati
     const samples = base === 'nearCopyRate' ? evaluation.n : (evaluation.settings.manifoldSamples ?? evaluation.n);
     return 2 / samples + CHECK_ABSOLUTE_TOLERANCE;
   }
+  if (MODE_COUNTED.has(base)) return 2 / evaluation.n + CHECK_ABSOLUTE_TOLERANCE;
   return CHECK_ABSOLUTE_TOLERANCE + CHECK_RELATIVE_TOLERANCE * Math.abs(recorded);
 }
 

@@ -9,8 +9,11 @@ import { datasetCacheFolder } from '../data/reference-dataset.js';
 import { extractorFor } from '../extractor/extractor-for.js';
 import { FeatureExtractor, type Extracted } from '../extractor/feature-extractor.js';
 import { closestPairs, memorization } from '../metrics/memorization.js';
+import { heldOutLogDensity } from './density-figures.js';
 import { distributionFigures, type DistributionFigures } from './distribution-figures.js';
+import { evaluatePointsModel } from './evaluate-points.js';
 import { generateImages } from './generate-images.js';
+import { POINT_PROTOCOL } from './point-protocol.js';
 import { PROTOCOL, REFERENCE_FIGURES, type ReferenceRow } from './protocol.js';
 import { referenceData, type ReferenceData } from './reference-features.js';
 
@@ -46,7 +49,8 @@ export interface EvaluationOutcome {
   referenceCached: boolean;
   /** Closest generated/training pairs (generative models only), nearest first. */
   memorizationPairs: MemorizationPair[];
-  image: { width: number; height: number };
+  /** Image size; absent for models of points. */
+  image?: { width: number; height: number };
 }
 
 function toolName(): string {
@@ -71,13 +75,15 @@ export function noiseImages(count: number, plane: number, seed: number): Uint8Ar
  */
 export async function evaluateModel(model: string, options: EvaluateOptions = {}): Promise<EvaluationOutcome> {
   const started = performance.now();
-  const n = options.n ?? PROTOCOL.n;
-  const seed = options.seed ?? PROTOCOL.seed;
-  if (!Number.isInteger(n) || n < 20) throw new InputError(`n must be an integer of at least 20, got ${n}`);
-  const log = options.log ?? (() => undefined);
   const resolve = { cwd: options.cwd, env: options.env };
   const folder = await resolveModelFolder(model, resolve);
   const manifest = parseModelManifestText(await readFile(join(folder, 'manifest.json'), 'utf8'), join(folder, 'manifest.json'));
+  const points = !isClassifierManifest(manifest) && manifest.points !== undefined;
+  const n = options.n ?? (points ? POINT_PROTOCOL.samples : PROTOCOL.n);
+  const seed = options.seed ?? PROTOCOL.seed;
+  if (!Number.isInteger(n) || n < 20) throw new InputError(`n must be an integer of at least 20, got ${n}`);
+  const log = options.log ?? (() => undefined);
+  if (!isClassifierManifest(manifest) && manifest.points) return evaluatePointsModel(folder, manifest, { ...options, n, seed, started });
   const extractorId = isClassifierManifest(manifest) ? manifest.id : extractorFor(manifest.dataset.name);
   const extractor = await FeatureExtractor.load(isClassifierManifest(manifest) ? folder : extractorId, {
     ...resolve,
@@ -132,6 +138,10 @@ export async function evaluateModel(model: string, options: EvaluateOptions = {}
         const copies = await memorization(engine, extracted.features, reference.train.features, reference.heldOut.features);
         figures.memorizationDistanceRatio = copies.distanceRatio;
         figures.nearCopyRate = copies.nearCopyRate;
+        if (manifest.graphs.density) {
+          figures.heldOutLogDensity = await heldOutLogDensity(generator, reference.dataset, reference.split.heldOut);
+          log(`held-out log-density ${figures.heldOutLogDensity.toFixed(3)} nats per image (${manifest.graphs.density.file})`);
+        }
         metricSeconds = seconds(stage);
         for (const pair of closestPairs(copies, 16)) {
           const trainIndex = reference.split.train[pair.train]!;

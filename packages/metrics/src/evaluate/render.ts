@@ -1,4 +1,5 @@
 import { isClassifierManifest, type AnyManifest, type Evaluation } from '@genzoo/core';
+import { DENSITY_FIGURES, POINT_FIGURES } from './point-protocol.js';
 import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS } from './protocol.js';
 
 /** What each figure means and which way is better, for cards and the CLI. */
@@ -14,7 +15,18 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   coverage: 'coverage ↑',
   memorizationDistanceRatio: 'memorization distance ratio (≈1; ≪1 = copies)',
   nearCopyRate: 'near-copy rate (≈0.01)',
+  heldOutLogDensity: 'held-out log-density ↑ (nats per sample)',
+  modesCaptured: 'modes captured ↑',
+  highQuality: 'high-quality samples ↑ (within 3σ of a mode)',
+  reverseKl: 'reverse KL of the mode histogram ↓ (nats)',
 };
+
+/** The figures an evaluation of this manifest reports, in display order. */
+export function figureNames(manifest: AnyManifest, figures: Readonly<Record<string, number>>): readonly string[] {
+  if (isClassifierManifest(manifest)) return REFERENCE_FIGURES;
+  if (manifest.points) return POINT_FIGURES.filter((name) => name in figures);
+  return [...MODEL_FIGURES, ...DENSITY_FIGURES.filter((name) => name in figures)];
+}
 
 /** A figure with four significant digits (tiny values in exponent form). */
 export function formatFigure(value: number | undefined): string {
@@ -30,6 +42,16 @@ function table(header: string[], rows: string[][]): string {
 /** The protocol in one sentence. */
 export function describeProtocol(protocol: Evaluation): string {
   const s = protocol.settings;
+  if (protocol.reference.split === 'held-out') {
+    const modes =
+      s.modeStd === undefined
+        ? ''
+        : `, on which the true density scores ${formatFigure(s.trueHeldOutLogDensity)} nats; modes: ${s.modes} centres, a sample is high quality within ${formatFigure(s.highQualityRadius)} (3σ) of its nearest centre`;
+    return (
+      `${protocol.n} samples, seed ${protocol.seed}; held-out: ${s.heldOutSamples} points drawn from the true ${protocol.reference.dataset} distribution (seed ${s.heldOutSeed}), ` +
+      `scored by ${protocol.extractor.file} (sha256 ${protocol.extractor.sha256.slice(0, 12)}…)${modes}; ${protocol.tool}, ${protocol.seconds} s`
+    );
+  }
   return (
     `${protocol.n} samples, seed ${protocol.seed}; features: ${protocol.extractor.id} (${s.featureSize}-d penultimate layer, ` +
     `${protocol.extractor.file} sha256 ${protocol.extractor.sha256.slice(0, 12)}…); reference: ${protocol.reference.size} ${protocol.reference.dataset} training images; ` +
@@ -57,7 +79,7 @@ export function renderEvaluationSection(
     lines.push(
       `Measured with \`genzoo eval --model ${manifest.id}\`; \`genzoo eval --model ${manifest.id} --check\` recomputes and compares.`,
       '',
-      table(['figure', 'value'], MODEL_FIGURES.map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name])])),
+      table(['figure', 'value'], figureNames(manifest, figures).map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name])])),
     );
     if (memorizationGrid) {
       lines.push(

@@ -39,8 +39,8 @@ export async function writeEvaluation(outcome: EvaluationOutcome): Promise<strin
   await writeAtomic(manifestPath, `${JSON.stringify(updated, null, 2)}\n`);
   const written = [manifestPath];
 
-  const { width, height } = outcome.image;
-  if (outcome.memorizationPairs.length > 0) {
+  if (outcome.image && outcome.memorizationPairs.length > 0) {
+    const { width, height } = outcome.image;
     // Top row: generated samples nearest the training set; bottom row: their nearest training images.
     const images = [...outcome.memorizationPairs.map((pair) => pair.generated), ...outcome.memorizationPairs.map((pair) => pair.train)];
     const path = join(outcome.folder, MEMORIZATION_GRID);

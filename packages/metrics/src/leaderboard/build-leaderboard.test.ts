@@ -56,4 +56,41 @@ describe('leaderboard', () => {
     const again = buildLeaderboard([generative('a-vae', 0.05), classifier, generative('unseen', undefined), generative('b-gan', 0.02)]);
     expect(JSON.stringify(again)).toBe(JSON.stringify(board));
   });
+
+  it('puts models of 2-D points in their own section, best held-out log-density first, with the true density as ceiling', () => {
+    const pointProtocol = (logDensity: number): Evaluation => ({
+      ...protocol(['heldOutLogDensity', 'modesCaptured', 'highQuality', 'reverseKl']),
+      n: 2500,
+      reference: { dataset: 'ring', split: 'held-out', size: 2000 },
+      settings: { heldOutSamples: 2000, trueHeldOutLogDensity: 2.9, modeStd: 0.02 },
+      extractor: { id: `m${logDensity}`, file: 'density.onnx', sha256: 'c'.repeat(64) },
+    });
+    const points = (id: string, logDensity: number): AnyManifest => {
+      const base = exampleManifest();
+      const { image: _image, ...rest } = base;
+      return {
+        ...rest,
+        id,
+        name: id,
+        dataset: { ...base.dataset, name: 'ring' },
+        points: { dims: 2 },
+        metrics: { heldOutLogDensity: logDensity, modesCaptured: 8, highQuality: 0.95, reverseKl: 0.001 },
+        evaluation: pointProtocol(logDensity),
+      } as AnyManifest;
+    };
+    const withDensity: AnyManifest = { ...generative('d-gmm', 0.03), metrics: { ...generative('d-gmm', 0.03).metrics, heldOutLogDensity: -40.5 } } as AnyManifest;
+    const mixed = buildLeaderboard([points('kde-ring', 2.8), points('gmm-ring', 2.88), generative('b-gan', 0.02), withDensity]);
+    expect(mixed.datasets.map((d) => d.dataset)).toEqual(['mnist']);
+    expect(mixed.pointDatasets).toHaveLength(1);
+    expect(mixed.pointDatasets[0]!.rows.map((row) => row.id)).toEqual(['gmm-ring', 'kde-ring', 'ring:true-density']);
+    expect(mixed.pointDatasets[0]!.rows[2]).toMatchObject({ kind: 'reference', n: 2000, metrics: { heldOutLogDensity: 2.9 } });
+    const markdown = renderLeaderboardMarkdown(mixed);
+    expect(markdown).toContain('## 2-D point sets');
+    expect(markdown).toContain('### ring');
+    expect(markdown).toContain('| 2.88 | 8 | 0.95 | 0.001 |');
+    expect(markdown).toContain('log-density ↑ |');
+    expect(markdown).toContain('| -40.5 |');
+    expect(renderLeaderboardMarkdown(board)).not.toContain('log-density');
+  });
 });
+

@@ -1,4 +1,5 @@
 import { isClassifierManifest, type AnyManifest, type ClassifierManifest, type Manifest } from '@genzoo/core';
+import { DENSITY_FIGURES, POINT_FIGURES } from '../evaluate/point-protocol.js';
 import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS, type ReferenceRow } from '../evaluate/protocol.js';
 
 /** One row of the leaderboard: a generative model, or a reference row of its dataset. */
@@ -42,6 +43,10 @@ export interface Leaderboard {
   figures: readonly string[];
   /** Datasets, each with its rows sorted by KID (reference rows and unevaluated models last). */
   datasets: { dataset: string; rows: LeaderboardRow[] }[];
+  /** Figure names of models of 2-D points, in display order. */
+  pointFigures: readonly string[];
+  /** 2-D point sets, each with its rows sorted by held-out log-density (best first; the true density's row and unevaluated models last). */
+  pointDatasets: { dataset: string; rows: LeaderboardRow[] }[];
   classifiers: LeaderboardClassifier[];
 }
 
@@ -52,7 +57,8 @@ const REFERENCE_LABELS: Record<ReferenceRow, string> = {
 
 function modelRow(manifest: Manifest): LeaderboardRow {
   const evaluation = manifest.evaluation;
-  const metrics = Object.fromEntries(MODEL_FIGURES.filter((name) => name in manifest.metrics).map((name) => [name, manifest.metrics[name]!]));
+  const names: readonly string[] = manifest.points ? POINT_FIGURES : [...MODEL_FIGURES, ...DENSITY_FIGURES];
+  const metrics = Object.fromEntries(names.filter((name) => name in manifest.metrics).map((name) => [name, manifest.metrics[name]!]));
   return {
     kind: 'model',
     id: manifest.id,
@@ -84,6 +90,27 @@ function referenceRows(manifest: ClassifierManifest): LeaderboardRow[] {
   }));
 }
 
+/** The true distribution's held-out log-density, recorded by the 2-D protocol: the ceiling of that column. */
+function trueDensityRow(dataset: string, rows: readonly LeaderboardRow[], manifests: ReadonlyMap<string, Manifest>): LeaderboardRow[] {
+  const evaluation = rows.map((row) => manifests.get(row.id)?.evaluation).find((e) => e?.settings.trueHeldOutLogDensity !== undefined);
+  if (!evaluation) return [];
+  return [{
+    kind: 'reference',
+    id: `${dataset}:true-density`,
+    name: 'true distribution (ceiling)',
+    family: 'reference',
+    dataset,
+    n: evaluation.settings.heldOutSamples ?? evaluation.reference.size,
+    seed: evaluation.seed,
+    metrics: { heldOutLogDensity: evaluation.settings.trueHeldOutLogDensity! },
+  }];
+}
+
+function byLogDensity(a: LeaderboardRow, b: LeaderboardRow): number {
+  const rank = (row: LeaderboardRow): number => (row.kind === 'reference' ? 2 : row.metrics.heldOutLogDensity === undefined ? 1 : 0);
+  return rank(a) - rank(b) || (b.metrics.heldOutLogDensity ?? 0) - (a.metrics.heldOutLogDensity ?? 0) || a.id.localeCompare(b.id);
+}
+
 function byKid(a: LeaderboardRow, b: LeaderboardRow): number {
   const rank = (row: LeaderboardRow): number => (row.kind === 'reference' ? 2 : row.metrics.kid === undefined ? 1 : 0);
   return rank(a) - rank(b) || (a.metrics.kid ?? 0) - (b.metrics.kid ?? 0) || a.id.localeCompare(b.id);
@@ -100,6 +127,8 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
     rows.set(row.dataset, [...(rows.get(row.dataset) ?? []), row]);
   };
   const classifiers: LeaderboardClassifier[] = [];
+  const pointRows = new Map<string, LeaderboardRow[]>();
+  const pointManifests = new Map<string, Manifest>();
   for (const manifest of manifests) {
     if (isClassifierManifest(manifest)) {
       referenceRows(manifest).forEach(add);
@@ -113,6 +142,9 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
         manifest: `${manifest.id}/manifest.json`,
         sha256: manifest.graphs.classifier.sha256,
       });
+    } else if (manifest.points) {
+      pointManifests.set(manifest.id, manifest);
+      pointRows.set(manifest.dataset.name, [...(pointRows.get(manifest.dataset.name) ?? []), modelRow(manifest)]);
     } else {
       add(modelRow(manifest));
     }
@@ -121,6 +153,11 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
     schemaVersion: 1,
     figures: MODEL_FIGURES,
     datasets: [...rows.keys()].sort().map((dataset) => ({ dataset, rows: rows.get(dataset)!.sort(byKid) })),
+    pointFigures: POINT_FIGURES,
+    pointDatasets: [...pointRows.keys()].sort().map((dataset) => {
+      const models = pointRows.get(dataset)!;
+      return { dataset, rows: [...models, ...trueDensityRow(dataset, models, pointManifests)].sort(byLogDensity) };
+    }),
     classifiers: classifiers.sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

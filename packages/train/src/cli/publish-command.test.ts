@@ -17,6 +17,12 @@ describe('genzoo train publish', () => {
     expect(errors).toEqual(["genzoo train publish: required option '--id <id>' not specified"]);
   });
 
+  it('rejects an id the manifest would reject with one line and exit code 2', async () => {
+    captureErrors();
+    expect(await run(['publish', '/nonexistent/run', '--id', 'Tiny_GAN', '-o', '/nonexistent/models/x'])).toBe(2);
+    expect(errors).toEqual([expect.stringMatching(/^genzoo train publish: model id 'Tiny_GAN' must be 1–63 lowercase letters, digits and dashes/)]);
+  });
+
   it('reports a run that has not finished with one line and exit code 1', async () => {
     captureErrors();
     expect(await run(['publish', '/nonexistent/run', '--id', 'x', '-o', '/nonexistent/models/x'])).toBe(1);

@@ -1,12 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { selectBackend } from '../backend/select-backend.js';
-import { publishClassifierRun } from '../publish/publish-classifier.js';
-import { publishRun } from '../publish/publish-model.js';
-import { readTrainingSummary } from '../publish/run-summary.js';
+import { assertModelId } from '../publish/model-id.js';
+import { publishAnyRun, publishedLine } from '../publish/publish-any-run.js';
 
 /**
  * `genzoo train publish <run folder> --id <id> -o models/<id>`: turns a finished training run into a shipped
- * model folder (ONNX graphs checked against tfjs, manifest, samples.png, model card).
+ * model folder (ONNX graphs checked against tfjs, manifest, samples.png, model card). `genzoo train … --out`
+ * does the same at the end of training; this re-ships a run folder without training again.
  * Returns the exit code; every error is one line.
  */
 export async function runPublishCommand(argv: readonly string[]): Promise<number> {
@@ -27,10 +27,14 @@ export async function runPublishCommand(argv: readonly string[]): Promise<number
   const [runDir] = program.args as [string];
   const { id, out } = program.opts<{ id: string; out: string }>();
   try {
+    assertModelId(id);
+  } catch (error) {
+    console.error(`genzoo train publish: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
     await selectBackend('auto');
-    const manifest = readTrainingSummary(runDir).family === 'classifier' ? await publishClassifierRun(runDir, id, out) : await publishRun(runDir, id, out);
-    const error = manifest.metrics.exportMaxAbsError;
-    console.log(`${out}: ${manifest.name} (${Object.keys(manifest.graphs).join(', ')}), export max abs error vs tfjs ${error?.toExponential(2) ?? 'n/a'}`);
+    console.log(publishedLine(out, await publishAnyRun(runDir, id, out)));
     return 0;
   } catch (error) {
     console.error(`genzoo train publish: ${(error as Error).message.split('\n')[0]}`);

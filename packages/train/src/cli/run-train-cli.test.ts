@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -22,7 +22,7 @@ function stderr(): string[] {
 }
 
 describe('genzoo-train flags', () => {
-  const out = ['--out', join(scratch, 'never')];
+  const out = ['--run-dir', join(scratch, 'never')];
   const cases: [string, string[], RegExp][] = [
     ['unknown family', ['gan-cifar', '--dataset', 'mnist', ...out], /unknown model family 'gan-cifar'/],
     ['unknown dataset', ['dcgan-mnist', '--dataset', 'cifar10', ...out], /unknown dataset 'cifar10' \(expected one of mnist, fashion-mnist, or a folder of PNG\/JPEG images\)/],
@@ -49,8 +49,22 @@ describe('genzoo-train flags', () => {
 
   it('trains a couple of steps with good flags', async () => {
     const dir = join(scratch, 'ok');
-    const code = await runTrainCli(['dcgan-mnist', '--dataset', 'mnist', '--steps', '2', '--batch', '4', '--out', dir, '--sample-every', '0', '--backend', 'wasm', '--no-progress']);
+    const code = await runTrainCli(['dcgan-mnist', '--dataset', 'mnist', '--steps', '2', '--batch', '4', '--run-dir', dir, '--sample-every', '0', '--backend', 'wasm', '--no-progress']);
     expect(stderr()).toEqual([]);
     expect(code).toBe(0);
+    // Without --out the run only trains: state and final tfjs models, no model folder.
+    expect(existsSync(join(dir, 'training.json'))).toBe(true);
+    expect(existsSync(join(dir, 'generator', 'model.json'))).toBe(true);
+    expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
   }, 60_000);
+
+  it('--help says what --out, --id and --run-dir each hold', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((text) => (written.push(String(text)), true));
+    expect(await runTrainCli(['--help'])).toBe(0);
+    const help = written.join('').replace(/\s+/g, ' ');
+    expect(help).toMatch(/--out <dir> model folder to ship into when training completes: ONNX graphs, manifest.json, samples.png, README.md card/);
+    expect(help).toMatch(/--id <id> model id in the manifest \(default: the basename of --out\)/);
+    expect(help).toMatch(/--run-dir <dir> training state: checkpoints, .* \(default runs\/<id> with --out, else runs\/<family>\)/);
+  });
 });

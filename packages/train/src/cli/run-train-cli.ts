@@ -5,8 +5,11 @@ import { DATASET_NAMES } from '../data/image-dataset.js';
 import { FAMILIES } from '../families/registry.js';
 import { GAN_LOSSES } from '../losses/registry.js';
 import { TrainingConfigError } from '../trainers/training-config-error.js';
+import { assertPublishable, publishAnyRun, publishedLine } from '../publish/publish-any-run.js';
+import { LIKELIHOOD_NAMES, type LikelihoodName } from '../trainers/likelihoods.js';
 import { OPTIMIZER_NAMES, type OptimizerName, type TrainerOptions } from '../trainers/trainer-options.js';
 import { runTraining, validateTrainingConfig, type TrainingConfig } from '../trainers/training-run.js';
+import { resolveRunLayout, type RunLayout } from './run-layout.js';
 
 function integer(name: string, min: number) {
   return (value: string): number => {
@@ -28,10 +31,15 @@ function formatLosses(losses: Record<string, number>): string {
 }
 
 /** Options the CLI passes through to {@link runTraining} beyond its flags (tests, the lead's export seam). */
-export type CliOverrides = Partial<Pick<TrainingConfig, 'exporters' | 'cacheDir' | 'stopAfterSteps' | 'evalCount'>>;
+export type CliOverrides = Partial<Pick<TrainingConfig, 'exporters' | 'cacheDir' | 'stopAfterSteps' | 'evalCount'>> & {
+  /** Ships the finished run into the `--out` folder (default {@link publishAnyRun}); tests swap in a failing one. */
+  publish?: typeof publishAnyRun;
+};
 
 /**
- * `genzoo-train <family> --dataset mnist [--steps N | --epochs N] …`.
+ * `genzoo-train <family> --dataset mnist [--steps N | --epochs N] … [--out models/<id>]`.
+ * With `--out` the finished run is shipped into that model folder (what `genzoo train publish` writes),
+ * its state kept in `--run-dir` (default `runs/<id>`); without it the run only trains, into `runs/<family>`.
  * `argv` excludes the node and script paths. Returns the process exit code;
  * bad flags give a one-line error and exit code 2 before anything trains.
  */
@@ -45,8 +53,10 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .option('--epochs <n>', 'passes over the training split', integer('--epochs', 1))
     .option('--batch <n>', 'batch size', integer('--batch', 1), 64)
     .option('--seed <n>', 'random seed', integer('--seed', 0), 0)
-    .option('--out <dir>', 'output folder (default runs/<family>)')
-    .option('--resume', 'continue from the newest intact checkpoint in --out', false)
+    .option('--out <dir>', 'model folder to ship into when training completes: ONNX graphs, manifest.json, samples.png, README.md card (e.g. models/<id>); without it the run only trains')
+    .option('--id <id>', 'model id in the manifest (default: the basename of --out)')
+    .option('--run-dir <dir>', 'training state: checkpoints, sample grids, losses, loss curve, training.json (default runs/<id> with --out, else runs/<family>)')
+    .option('--resume', 'continue from the newest intact checkpoint in the run dir', false)
     .addOption(new Option('--backend <name>', 'training backend').choices(BACKEND_REQUESTS as string[]).default('auto'))
     .option('--sample-every <n>', 'write a sample grid every N steps (0: only at the end)', integer('--sample-every', 0), 200)
     .option('--checkpoint-every <n>', 'checkpoint every N steps (0: only at the end)', integer('--checkpoint-every', 0), 100)
@@ -62,16 +72,20 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .addOption(new Option('--optimizer <name>', 'optimizer').choices(OPTIMIZER_NAMES as readonly string[] as string[]))
     .option('--lr <x>', 'learning rate', number('--lr', (v) => v > 0, 'a positive number'))
     .option('--beta1 <b>', "Adam's β1", number('--beta1', (v) => v >= 0 && v < 1, 'in [0, 1)'))
+    .option('--beta <b>', 'KL weight β of the training loss (vae)', number('--beta', (v) => v > 0, 'a positive number'))
+    .option('--latent <d>', 'latent size (autoencoder, vae)', integer('--latent', 1))
+    .addOption(new Option('--likelihood <name>', 'decoder likelihood: bernoulli (BCE) or gaussian (fixed σ; MSE) (autoencoder, vae)').choices(LIKELIHOOD_NAMES as readonly string[] as string[]))
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) })
     .showSuggestionAfterError(false);
 
   let family: string;
   let options: {
-    dataset: string; loss?: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; resume: boolean;
+    dataset: string; loss?: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; id?: string; runDir?: string; resume: boolean;
     backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
     nCritic?: number; gp?: number; clip?: number; labelSmoothing?: number; instanceNoise?: number; featureMatching?: number;
     ema?: number; spectralNorm?: boolean; optimizer?: OptimizerName; lr?: number; beta1?: number;
+    beta?: number; latent?: number; likelihood?: LikelihoodName;
   };
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -86,6 +100,15 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     throw error;
   }
 
+  let layout: RunLayout;
+  try {
+    layout = resolveRunLayout({ family, out: options.out, id: options.id, runDir: options.runDir });
+  } catch (error) {
+    console.error(`genzoo-train: ${(error as Error).message}`);
+    return 2;
+  }
+  const { publish = publishAnyRun, ...trainingOverrides } = overrides;
+
   const trainer: TrainerOptions = Object.fromEntries(
     Object.entries({
       nCritic: options.nCritic,
@@ -99,6 +122,9 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
       optimizer: options.optimizer,
       learningRate: options.lr,
       beta1: options.beta1,
+      beta: options.beta,
+      latent: options.latent,
+      likelihood: options.likelihood,
     }).filter(([, value]) => value !== undefined),
   );
   const config: TrainingConfig = {
@@ -111,15 +137,16 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
     batchSize: options.batch,
     seed: options.seed,
-    outDir: options.out ?? `runs/${family}`,
+    outDir: layout.runDir,
     resume: options.resume,
     backend: options.backend,
     sampleEvery: options.sampleEvery,
     checkpointEvery: options.checkpointEvery,
-    ...overrides,
+    ...trainingOverrides,
   };
   try {
     validateTrainingConfig(config);
+    if (layout.ship !== undefined) assertPublishable(family);
   } catch (error) {
     console.error(`genzoo-train: ${(error as Error).message}`);
     return 2;
@@ -135,8 +162,9 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     : undefined;
   let barStarted = false;
   let lastLine = 0;
+  let summary;
   try {
-    await runTraining({
+    summary = await runTraining({
       ...config,
       log: (line) => (bar !== undefined && barStarted ? process.stderr.write(`\r\x1b[K${line}\n`) : console.log(line)),
       onProgress: ({ step, totalSteps, losses, stepsPerSecond }) => {
@@ -161,5 +189,17 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     return error instanceof TrainingConfigError ? 2 : 1;
   }
   bar?.stop();
+  // A run stopped before its last step has nothing to ship; the model folder stays as it was.
+  if (summary === undefined || layout.ship === undefined) return 0;
+  const { id, modelDir } = layout.ship;
+  try {
+    console.log(publishedLine(modelDir, await publish(layout.runDir, id, modelDir)));
+  } catch (error) {
+    console.error(
+      `genzoo-train: shipping ${modelDir} failed, left as it was: ${(error as Error).message.split('\n')[0]} ` +
+        `(the trained run is in ${layout.runDir}; retry with genzoo train publish ${layout.runDir} --id ${id} -o ${modelDir})`,
+    );
+    return 1;
+  }
   return 0;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseModelManifest } from '@genzoo/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCliOutput, writeGreyImages } from './cli-test-support.js';
@@ -16,7 +17,7 @@ const { oneLine, errors } = captureCliOutput();
 beforeAll(() => writeGreyImages(images, 12, 32, 40));
 
 describe('genzoo-train: --loss, --dataset <folder>, and bad data found before training', () => {
-  const out = (name: string): string[] => ['--out', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
+  const out = (name: string): string[] => ['--run-dir', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
 
   it('unknown loss: exit 2, one line listing the losses', async () => {
     expect(await runTrainCli(['dcgan-mnist', '--dataset', 'mnist', '--loss', 'wgan', ...out('a')])).toBe(2);
@@ -58,6 +59,14 @@ describe('genzoo-train: --loss, --dataset <folder>, and bad data found before tr
     expect(lines.map((line) => line.step)).toEqual([1, 2]);
     const summary = JSON.parse(readFileSync(join(dir, 'training.json'), 'utf8'));
     expect(summary.config.evalCount).toBe(1);
+  }, 60_000);
+
+  it('--out ships a model trained on a folder, its dataset named after the folder', async () => {
+    const modelDir = join(scratch, 'models', 'my-gan');
+    expect(await runTrainCli(['dcgan-mnist', '--dataset', images, '--steps', '2', '--batch', '4', ...out('my-gan-run'), '--out', modelDir], { cacheDir })).toBe(0);
+    expect(errors().mock.calls).toEqual([]);
+    const manifest = parseModelManifest(JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')));
+    expect(manifest.dataset).toMatchObject({ name: 'my-images', trainSize: 11, heldOutSize: 1 });
   }, 60_000);
 
   it('a resumed run keeps its --loss, and refuses a different one', async () => {

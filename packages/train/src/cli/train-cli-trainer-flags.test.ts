@@ -16,7 +16,7 @@ const { oneLine, errors } = captureCliOutput();
 beforeAll(() => writeGreyImages(images, 12, 28, 28));
 
 
-const out = (name: string): string[] => ['--out', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
+const out = (name: string): string[] => ['--run-dir', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
 
 describe('genzoo-train trainer flags', () => {
   it('passes every flag through to the training config', async () => {

@@ -36,8 +36,8 @@ export interface TrainingSession {
   sample(n: number, rng: Rng): tf.Tensor4D;
   /** Held-out metrics (e.g. ELBO in nats per image). */
   evaluate?(dataset: ImageDataset, indices: Uint32Array, rng: Rng): Record<string, number>;
-  /** Reconstructions in [0, 1] of images given in the family's pixel range (autoencoders only). */
-  reconstruct?(images: tf.Tensor4D): tf.Tensor4D;
+  /** Reconstructions in [0, 1] of images given in the family's pixel range, with their classes (autoencoders only; conditional ones need the labels). */
+  reconstruct?(images: tf.Tensor4D, labels?: Uint8Array): tf.Tensor4D;
   /** The models to ship. */
   trained(): TrainedModels;
 }

@@ -1,5 +1,6 @@
 import type { ClassifierManifest } from '@genzoo/core';
 import type { TrainingSummary } from '../trainers/training-run.js';
+import { describeTrainerSettings } from './run-summary.js';
 
 /** Held-out scores of the exported graph. */
 export interface ClassifierScores {
@@ -7,6 +8,11 @@ export interface ClassifierScores {
   /** confusion[truth][predicted] counts. */
   confusion: number[][];
   count: number;
+}
+
+function trainerSettings(summary: TrainingSummary): string {
+  const settings = describeTrainerSettings(summary.trainer);
+  return settings === undefined ? '' : ` Trainer settings: ${settings} (overriding the above where they differ).`;
 }
 
 /** The model card (`README.md`) of a shipped classifier. */
@@ -36,7 +42,7 @@ ${confusion.join('\n')}
 ## Architecture and training
 
 conv 32, 3×3, ReLU → max-pool 2 → conv 64, 3×3, ReLU → max-pool 2 → flatten → dense 128, ReLU (**features**) → dropout 0.4 → dense ${manifest.classes.length} (**logits**).
-${objective} ${summary.steps} steps × batch ${summary.config.batchSize}${summary.config.epochs === undefined ? '' : ` (${summary.config.epochs} epochs)`}, seed ${summary.config.seed},
+${objective}${trainerSettings(summary)} ${summary.steps} steps × batch ${summary.config.batchSize}${summary.config.epochs === undefined ? '' : ` (${summary.config.epochs} epochs)`}, seed ${summary.config.seed},
 ${(summary.wallClockSeconds / 60).toFixed(1)} min on ${summary.backend.summary.split(' — ')[0]!.replace(/^backend: /, '')}.
 Dataset: ${manifest.dataset.trainSize} training images, ${manifest.dataset.heldOutSize} held out (split seed ${manifest.dataset.splitSeed}, the split every genzoo model uses).
 

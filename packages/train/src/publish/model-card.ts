@@ -1,17 +1,41 @@
 import type { Manifest } from '@genzoo/core';
 import type { TrainingSummary } from '../trainers/training-run.js';
-import type { PublishProfile } from './publish-profile.js';
+import type { CardContext, PublishProfile } from './publish-profile.js';
+import { describeTrainerSettings } from './run-summary.js';
 
 function table(rows: readonly (readonly [string, string])[]): string {
   return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
 }
 
+/** Per-class breakdowns (`sampleClassAccuracy.3`) have their own table in the profile's sections. */
+const PER_CLASS_METRIC = /\.\d+$/;
+
 function formatMetric(value: number): string {
   return Math.abs(value) >= 0.01 || value === 0 ? value.toFixed(3).replace(/\.?0+$/, '') : value.toExponential(2);
 }
 
-/** The model card (`README.md`) of a shipped model folder. */
-export function renderModelCard(manifest: Manifest, profile: PublishProfile, summary: TrainingSummary): string {
+function trainerSettings(summary: TrainingSummary): string {
+  if (summary.trainer === undefined) return 'not recorded (a run from before training.json kept them)';
+  const settings = describeTrainerSettings(summary.trainer);
+  return settings === undefined ? "the family's defaults, as in Objective" : `${settings} (overriding Objective where they differ)`;
+}
+
+function extraSections(profile: PublishProfile, context: CardContext): string {
+  const lines = profile.cardSections?.(context) ??
+    (context.figures.length === 0 ? [] : ['## Figures', '', ...context.figures.flatMap((figure) => [`![${figure.alt}](${figure.file})`, '', figure.caption, ''])]);
+  return lines.length === 0 ? '' : `${lines.join('\n').trimEnd()}\n\n`;
+}
+
+/**
+ * The model card (`README.md`) of a shipped model folder; `context` adds the profile's sections
+ * (extra figures, comparisons with the models beside it) after the samples.
+ */
+export function renderModelCard(
+  manifest: Manifest,
+  profile: PublishProfile,
+  summary: TrainingSummary,
+  context: Omit<CardContext, 'manifest'> = { figures: [], siblings: [] },
+): string {
   const graphs = Object.entries(manifest.graphs).map(
     ([role, graph]) =>
       `- \`${graph.file}\` (${role}, ${(graph.bytes / 1024).toFixed(1)} KiB, opset ${graph.opset}): ` +
@@ -23,11 +47,11 @@ export function renderModelCard(manifest: Manifest, profile: PublishProfile, sum
 
 ${manifest.description}
 
-![64 samples, seed 0](${manifest.files.samples})
+![${profile.sampleGrid?.n ?? 64} samples, seed 0](${manifest.files.samples})
 
-Samples above: \`genzoo sample --model ${manifest.id} -n 64 --seed 0\`, rendered from the shipped ONNX graph by onnxruntime-node.
+${profile.sampleGrid?.caption(manifest.id) ?? `Samples above: \`genzoo sample --model ${manifest.id} -n 64 --seed 0\`, rendered from the shipped ONNX graph by onnxruntime-node.`}
 
-## Objective
+${extraSections(profile, { manifest, ...context })}## Objective
 ${profile.objective}
 
 ## Architecture
@@ -42,13 +66,14 @@ Image tensors are NCHW. Latents are drawn outside the graphs by \`@genzoo/core\`
 ${table([
   ['dataset', `${manifest.dataset.name}: ${manifest.dataset.trainSize} training images, ${manifest.dataset.heldOutSize} held out (split seed ${manifest.dataset.splitSeed})`],
   ['steps', `${summary.steps} × batch ${summary.config.batchSize} (seed ${summary.config.seed})`],
+  ['trainer settings', trainerSettings(summary)],
   ['wall clock', `${minutes} min, ${summary.msPerStep.toFixed(0)} ms/step`],
   ['backend', summary.backend.summary.replace(/^backend:\s*/, '')],
   ['final losses', Object.entries(summary.finalLosses).map(([name, value]) => `${name} ${formatMetric(value)}`).join(', ')],
 ])}
 
 ## Metrics
-${table(Object.entries(manifest.metrics).map(([name, value]) => [name, formatMetric(value)] as const))}
+${table(Object.entries(manifest.metrics).filter(([name]) => !PER_CLASS_METRIC.test(name)).map(([name, value]) => [name, formatMetric(value)] as const))}
 
 \`exportMaxAbsError\`: largest difference between tfjs \`predict\` and the exported graph in onnxruntime-node on random inputs.
 

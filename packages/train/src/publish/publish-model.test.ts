@@ -41,6 +41,17 @@ describe('publishModel', () => {
     const png = await sharp(join(outDir, 'samples.png')).metadata();
     expect([png.width, png.height]).toEqual([8 * 28 + 9 * 2, 8 * 28 + 9 * 2]);
     expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('# DCGAN (MNIST)');
+    // A training.json from before trainer settings were recorded says so instead of claiming the defaults.
+    expect(manifest.training).not.toHaveProperty('trainer');
+    expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('| trainer settings | not recorded');
+  }, 60_000);
+
+  it('records the trainer settings in the manifest and the card', async () => {
+    const outDir = join(work, 'dcgan-hinge');
+    const trained = { ...summary('dcgan-mnist'), trainer: { loss: 'hinge', spectralNorm: true, learningRate: 1e-4 } };
+    const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: trained, id: 'dcgan-hinge', outDir });
+    expect(manifest.training['trainer']).toEqual({ loss: 'hinge', spectralNorm: true, learningRate: 1e-4 });
+    expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('| trainer settings | --loss hinge, --spectral-norm, --lr 0.0001 (overriding Objective where they differ) |');
   }, 60_000);
 
   it('ships both VAE graphs and they reconstruct through @genzoo/node', async () => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseManifest, type GraphRole, type GraphSpec, type Manifest } from '@genzoo/core';
+import { dirname, join, resolve } from 'node:path';
+import { parseManifest, tensor, type GraphRole, type GraphSpec, type Manifest } from '@genzoo/core';
 import { loadModel, writeSampleGrid } from '@genzoo/node';
 import { loadModelFiles } from '../checkpoint/model-files.js';
 import { loadDataset } from '../data/load-dataset.js';
@@ -12,7 +12,13 @@ import { readTrainingSummary, trainingRecord } from './run-summary.js';
 import { buildFolderAtomically } from './staged-folder.js';
 import { measureExportParity } from './export-parity.js';
 import { renderModelCard } from './model-card.js';
-import { getPublishProfile } from './publish-profile.js';
+import { getPublishProfile, type SampleGridSpec } from './publish-profile.js';
+import { heldOutImages, type HeldOutImages } from './figures/held-out-images.js';
+import { modelFigures, RECONSTRUCTION_COUNT, renderModelFigures, withFigureFiles, type CardFigure } from './figures/model-figures.js';
+import { readSiblingManifests } from './sibling-manifests.js';
+import { loadDatasetSource, resolveDatasetSource } from '../data/dataset-source.js';
+import { datasetIdentifier } from './model-id.js';
+import { publishedClassFigures } from './evaluation-classifier.js';
 
 export interface PublishRequest {
   models: TrainedModels;
@@ -34,7 +40,7 @@ export const SAMPLE_SEED = 0;
  * The folder is built beside the target and swapped in at the end, so a failure leaves the old one intact.
  */
 export async function publishModel({ models, summary, id, outDir, sampleSeed = SAMPLE_SEED }: PublishRequest): Promise<Manifest> {
-  const profile = getPublishProfile(summary.family);
+  const profile = getPublishProfile(summary.family, summary);
   return buildFolderAtomically(outDir, async (staging) => {
     const graphs: Partial<Record<GraphRole, GraphSpec>> = {};
     let exportMaxAbsError = 0;
@@ -51,8 +57,8 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
     }
     const latentSize = models.generator.inputs[0]!.shape[1]!;
     const [height, width, channels] = models.generator.outputs[0]!.shape.slice(1) as [number, number, number];
-    const datasetSize = loadDataset(summary.dataset).count;
-    const manifest = parseManifest(
+    const datasetSize = summary.datasetSize ?? loadDataset(summary.dataset).count;
+    let manifest = parseManifest(
       {
         schemaVersion: 1,
         id,
@@ -60,7 +66,7 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
         family: profile.family,
         description: profile.description,
         dataset: {
-          name: summary.dataset,
+          name: datasetIdentifier(summary.dataset),
           trainSize: datasetSize - summary.config.evalCount,
           heldOutSize: summary.config.evalCount,
           splitSeed: SPLIT_SEED,
@@ -75,23 +81,42 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
       },
       `${id}/manifest.json`,
     );
+    manifest = withFigureFiles(manifest, modelFigures(manifest));
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const generator = await loadModel(staging, { device: 'cpu' });
+    let figures: CardFigure[];
+    let classMetrics: Record<string, number> = {};
     try {
-      const result = await generator.sample({ n: 64, seed: sampleSeed });
-      await writeSampleGrid(generator.toRgba(result), join(staging, manifest.files.samples), { columns: 8 });
+      const grid: Pick<SampleGridSpec, 'n' | 'columns' | 'labels'> = profile.sampleGrid ?? { n: 64, columns: 8 };
+      const result = await generator.sample({ n: grid.n, seed: sampleSeed, labels: grid.labels });
+      await writeSampleGrid(generator.toRgba(result), join(staging, manifest.files.samples), { columns: grid.columns });
+      figures = await renderModelFigures(generator, staging, manifest.graphs.encoder ? await heldOutFor(summary, manifest.graphs.encoder) : undefined);
+      if (profile.classFigures) classMetrics = await publishedClassFigures(generator, summary.dataset, summary.config.evalCount, profile.classFigures);
     } finally {
       await generator.dispose();
     }
-    writeFileSync(join(staging, manifest.files.card), renderModelCard(manifest, profile, summary));
+    if (Object.keys(classMetrics).length > 0) {
+      manifest = { ...manifest, metrics: { ...manifest.metrics, ...classMetrics } };
+      writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    }
+    const siblings = readSiblingManifests(dirname(resolve(outDir)), id);
+    writeFileSync(join(staging, manifest.files.card), renderModelCard(manifest, profile, summary, { figures, siblings }));
     return manifest;
   });
+}
+
+/** The held-out images a reconstruction figure shows, from the run's dataset and split, in the encoder's image range. */
+async function heldOutFor(summary: TrainingSummary, encoder: GraphSpec): Promise<HeldOutImages> {
+  const dataset = await loadDatasetSource(resolveDatasetSource(summary.dataset), { size: 28, channels: 1 });
+  const heldOut = heldOutImages(dataset, summary.config.evalCount, RECONSTRUCTION_COUNT);
+  const [low, high] = encoder.inputs.find((spec) => spec.role === 'image')?.range ?? [0, 1];
+  return { ...heldOut, images: tensor(heldOut.images.data.map((unit) => low + unit * (high - low)), heldOut.images.dims) };
 }
 
 /** Publishes from a finished training run folder (`generator/`, optional `encoder/`, `training.json`). */
 export async function publishRun(runDir: string, id: string, outDir: string): Promise<Manifest> {
   const summary = readTrainingSummary(runDir);
   const models: TrainedModels = { generator: await loadModelFiles(join(runDir, 'generator')) };
-  if (getPublishProfile(summary.family).graphs.encoder) models.encoder = await loadModelFiles(join(runDir, 'encoder'));
+  if (getPublishProfile(summary.family, summary).graphs.encoder) models.encoder = await loadModelFiles(join(runDir, 'encoder'));
   return publishModel({ models, summary, id, outDir });
 }

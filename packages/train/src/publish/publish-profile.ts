@@ -1,4 +1,11 @@
+import type { Manifest } from '@genzoo/core';
 import type { TrainedModels } from '../families/training-family.js';
+import type { TrainingSummary } from '../trainers/training-run.js';
+import { autoencoderProfile, vaeProfile } from './autoencoder-profiles.js';
+import { biganProfile } from './bigan-profile.js';
+import type { ClassFigureRequest } from './class-figures.js';
+import { cvaeProfile } from './cvae-profile.js';
+import type { CardFigure } from './figures/model-figures.js';
 import type { TensorContract } from './graph-export.js';
 
 /** File name and tensor contracts of one shipped graph. */
@@ -22,7 +29,36 @@ export interface PublishProfile {
   imageRange: [number, number];
   /** ONNX contracts of each graph the family ships. */
   graphs: { [Role in keyof TrainedModels]: GraphContract };
+  /** Card sections after the samples (default: a "Figures" section showing each extra figure with its caption). */
+  cardSections?(context: CardContext): string[];
+  /** How `samples.png` is drawn (default: 64 samples in 8 columns; conditional models give each sample a class). */
+  sampleGrid?: SampleGridSpec;
+  /** Class figures measured at publish time from the exported graphs with the dataset's evaluation classifier. */
+  classFigures?: ClassFigureRequest;
 }
+
+/** The samples of a `samples.png` grid (always seed 0 unless the publish request says otherwise). */
+export interface SampleGridSpec {
+  n: number;
+  columns: number;
+  /** Class of each sample, for conditional generators. */
+  labels?: readonly number[];
+  /** The card's line under the grid, for a model id. */
+  caption(id: string): string;
+}
+
+/** What a card's sections may draw on. */
+export interface CardContext {
+  /** The manifest as shipped; after `genzoo eval`, with its figures (FID, …) in `metrics`. */
+  manifest: Manifest;
+  /** Figures beside `samples.png` in the folder. */
+  figures: readonly CardFigure[];
+  /** Manifests of the other models in the same models folder (for comparisons). */
+  siblings: readonly Manifest[];
+}
+
+/** What a profile built from a run may depend on: its dataset and trainer settings (β, latent size, likelihood, …). */
+export type ProfileRun = Pick<TrainingSummary, 'dataset' | 'trainer'>;
 
 const DCGAN: PublishProfile = {
   family: 'dcgan',
@@ -81,8 +117,26 @@ export const PUBLISH_PROFILES: ReadonlyMap<string, PublishProfile> = new Map([
   ['vae-mnist', VAE],
 ]);
 
-export function getPublishProfile(family: string): PublishProfile {
-  const profile = PUBLISH_PROFILES.get(family);
-  if (!profile) throw new Error(`no publish profile for family '${family}' (known: ${[...PUBLISH_PROFILES.keys()].join(', ')})`);
-  return profile;
+/** Profiles built from a run's settings, by training family name: families whose models differ by flag (dataset, β, latent size, likelihood). */
+export const PUBLISH_PROFILE_BUILDERS: ReadonlyMap<string, (run: ProfileRun) => PublishProfile> = new Map([
+  ['autoencoder', autoencoderProfile],
+  ['vae', vaeProfile],
+  ['cvae', cvaeProfile],
+  ['bigan', biganProfile],
+]);
+
+/** Throws a one-line error when no publish profile exists for `family`. */
+export function assertPublishProfile(family: string): void {
+  if (!PUBLISH_PROFILES.has(family) && !PUBLISH_PROFILE_BUILDERS.has(family)) {
+    throw new Error(`no publish profile for family '${family}' (known: ${[...PUBLISH_PROFILES.keys(), ...PUBLISH_PROFILE_BUILDERS.keys()].join(', ')})`);
+  }
+}
+
+/** The profile of a family's run; families in {@link PUBLISH_PROFILE_BUILDERS} need the run. */
+export function getPublishProfile(family: string, run?: ProfileRun): PublishProfile {
+  assertPublishProfile(family);
+  const build = PUBLISH_PROFILE_BUILDERS.get(family);
+  if (build === undefined) return PUBLISH_PROFILES.get(family)!;
+  if (run === undefined) throw new Error(`the publish profile of family '${family}' depends on the run's settings; pass the run`);
+  return build(run);
 }

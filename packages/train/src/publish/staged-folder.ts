@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -10,14 +10,35 @@ export async function buildFolderAtomically<T>(outDir: string, build: (staging: 
   const staging = `${target}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  let result: T;
   try {
-    const result = await build(staging);
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staging, target);
-    return result;
+    result = await build(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+  swapIn(staging, target);
+  return result;
+}
+
+/**
+ * Moves `staging` to `target`. The old folder is renamed aside rather than deleted first, so that a
+ * process killed mid-swap leaves it recoverable (`<target>.previous-<pid>`), never lost.
+ */
+function swapIn(staging: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const previous = `${target}.previous-${process.pid}`;
+  const hadPrevious = existsSync(target);
+  if (hadPrevious) {
+    rmSync(previous, { recursive: true, force: true });
+    renameSync(target, previous);
+  }
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadPrevious) renameSync(previous, target);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
 }

@@ -1,3 +1,5 @@
+import { LIKELIHOOD_NAMES, type LikelihoodName } from './likelihoods.js';
+
 /** Optimizers a run may choose with `--optimizer`. */
 export const OPTIMIZER_NAMES = ['adam', 'rmsprop'] as const;
 /** An optimizer name from {@link OPTIMIZER_NAMES}. */
@@ -30,6 +32,12 @@ export interface TrainerOptions {
   learningRate?: number;
   /** Adam's β1. */
   beta1?: number;
+  /** Weight of the KL term (β-VAE). */
+  beta?: number;
+  /** Latent size of autoencoders and VAEs. */
+  latent?: number;
+  /** Decoder likelihood (reconstruction loss) of autoencoders and VAEs. */
+  likelihood?: LikelihoodName;
 }
 
 /** A key of {@link TrainerOptions}. */
@@ -49,6 +57,9 @@ export const TRAINER_OPTION_FLAGS: Readonly<Record<TrainerOptionName, string>> =
   optimizer: '--optimizer',
   learningRate: '--lr',
   beta1: '--beta1',
+  beta: '--beta',
+  latent: '--latent',
+  likelihood: '--likelihood',
 };
 
 /** Options only adversarial families take. */
@@ -76,7 +87,7 @@ export function validateTrainerOptions(options: TrainerOptions, familyName: stri
       throw new Error(`${TRAINER_OPTION_FLAGS[name]} does not apply to family '${familyName}'${why}`);
     }
   }
-  const { nCritic, gradientPenalty, weightClip, labelSmoothing, instanceNoise, featureMatching, emaDecay, optimizer, learningRate, beta1 } = options;
+  const { nCritic, gradientPenalty, weightClip, labelSmoothing, instanceNoise, featureMatching, emaDecay, optimizer, learningRate, beta1, beta, latent, likelihood } = options;
   if (nCritic !== undefined) check(Number.isInteger(nCritic) && nCritic >= 1, 'nCritic', 'an integer ≥ 1', nCritic);
   if (gradientPenalty !== undefined) check(gradientPenalty >= 0 && Number.isFinite(gradientPenalty), 'gradientPenalty', 'a number ≥ 0', gradientPenalty);
   if (weightClip !== undefined) check(weightClip > 0 && Number.isFinite(weightClip), 'weightClip', 'a positive number', weightClip);
@@ -86,6 +97,9 @@ export function validateTrainerOptions(options: TrainerOptions, familyName: stri
   if (emaDecay !== undefined) check(emaDecay > 0 && emaDecay < 1, 'emaDecay', 'in (0, 1)', emaDecay);
   if (optimizer !== undefined) check((OPTIMIZER_NAMES as readonly string[]).includes(optimizer), 'optimizer', `one of ${OPTIMIZER_NAMES.join(', ')}`, optimizer);
   if (learningRate !== undefined) check(learningRate > 0 && Number.isFinite(learningRate), 'learningRate', 'a positive number', learningRate);
+  if (beta !== undefined) check(beta > 0 && Number.isFinite(beta), 'beta', 'a positive number', beta);
+  if (latent !== undefined) check(Number.isInteger(latent) && latent >= 1 && latent <= 1024, 'latent', 'an integer in [1, 1024]', latent);
+  if (likelihood !== undefined) check((LIKELIHOOD_NAMES as readonly string[]).includes(likelihood), 'likelihood', `one of ${LIKELIHOOD_NAMES.join(', ')}`, likelihood);
   if (beta1 !== undefined) {
     check(beta1 >= 0 && beta1 < 1, 'beta1', 'in [0, 1)', beta1);
     if (optimizer === 'rmsprop') throw new Error('--beta1 applies to --optimizer adam, not rmsprop');

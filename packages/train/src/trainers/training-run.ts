@@ -34,6 +34,7 @@ export interface TrainingConfig {
   epochs?: number;
   batchSize: number;
   seed: number;
+  /** The run folder: checkpoints, lock, sample grids, losses, loss curve, final tfjs models, `training.json`. */
   outDir: string;
   resume?: boolean;
   backend?: BackendRequest;
@@ -63,8 +64,12 @@ export interface TrainingProgress {
 export interface TrainingSummary {
   family: string;
   dataset: string;
+  /** Images in the dataset, training and held-out together (absent in runs from before it was recorded). */
+  datasetSize?: number;
   config: { steps: number; batchSize: number; seed: number; epochs?: number; sampleEvery: number; checkpointEvery: number; evalCount: number };
   backend: { name: string; summary: string; simd?: boolean; threads?: number; registeredKernels: string[] };
+  /** Trainer settings the run used (`--loss`, `--n-critic`, `--lr`, …): those set, on resume those it started with; the family's defaults for the rest. */
+  trainer?: TrainerOptions;
   steps: number;
   wallClockSeconds: number;
   msPerStep: number;
@@ -136,7 +141,7 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
 
   const existing = findLatestCheckpoint(outDir, (reason) => log(`skipping checkpoint: ${reason}`));
   if (existing !== undefined && config.resume !== true) {
-    throw new Error(`${outDir} already has checkpoints; pass --resume to continue or choose another --out`);
+    throw new Error(`${outDir} already has checkpoints; pass --resume to continue, or choose another --run-dir`);
   }
 
   // Everything that can be wrong with the data is found before the backend starts.
@@ -240,8 +245,9 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
   await writeLossCurve(history.all(), join(outDir, 'loss-curve.png'), `${family.name} on ${config.dataset}`);
   if (session.reconstruct !== undefined && split.eval.length >= 32) {
     // Rows alternate: 8 held-out images, then their reconstructions.
-    const originals = imagesTensor(dataset, split.eval.subarray(0, 32), family.pixelRange);
-    const reconstructions = session.reconstruct(originals);
+    const shownIndices = split.eval.subarray(0, 32);
+    const originals = imagesTensor(dataset, shownIndices, family.pixelRange);
+    const reconstructions = session.reconstruct(originals, Uint8Array.from(shownIndices, (index) => dataset.labels[index]!));
     const shown = tf.tidy(() => {
       const inUnit = family.pixelRange === 'zero-one' ? originals : tf.div(tf.add(originals, 1), 2);
       const rows = [0, 1, 2, 3].flatMap((r) => [tf.slice(inUnit, r * 8, 8), tf.slice(reconstructions, r * 8, 8)]);
@@ -257,6 +263,7 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
   const summary: TrainingSummary = {
     family: family.name,
     dataset: config.dataset,
+    datasetSize: dataset.count,
     config: {
       steps: totalSteps,
       batchSize: config.batchSize,
@@ -273,6 +280,7 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
       ...(backend.threads === undefined ? {} : { threads: backend.threads }),
       registeredKernels: backend.registeredKernels,
     },
+    trainer,
     steps: totalSteps,
     wallClockSeconds: Math.round(wallClockSeconds * 10) / 10,
     msPerStep: Math.round((wallClockSeconds * 1000) / Math.max(totalSteps, 1)),

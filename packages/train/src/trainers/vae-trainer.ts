@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../random/rng.js';
+import type { ImageNll } from './likelihoods.js';
 import { bernoulliNll, gaussianKl, reparameterize } from './losses.js';
 
 /** Inputs of a {@link VaeTrainer}. */
@@ -10,11 +11,25 @@ export interface VaeTrainerOptions {
   decoder: tf.LayersModel;
   latentDim: number;
   optimizer: tf.Optimizer;
+  /** Weight of the KL term in the training loss (β-VAE); 1 by default. Held-out ELBOs always use 1. */
+  beta?: number;
+  /** Reconstruction NLL per image; Bernoulli (binary cross-entropy) by default. */
+  likelihood?: ImageNll;
+}
+
+/** Held-out ELBO and its two terms, in nats per image. */
+export interface ElboTerms {
+  /** ELBO = −recon − kl; higher is better. */
+  elbo: number;
+  /** E_q[−log p(x|z)], one posterior sample. */
+  recon: number;
+  /** KL(q(z|x) ‖ N(0, I)). */
+  kl: number;
 }
 
 /** Per-image averages of one likelihood step, in nats. */
 export interface VaeLosses {
-  /** Negative ELBO = recon + kl. */
+  /** Training loss recon + β·kl (the negative ELBO when β = 1). */
   loss: number;
   recon: number;
   kl: number;
@@ -25,20 +40,24 @@ export class VaeTrainer {
   readonly encoder: tf.LayersModel;
   readonly decoder: tf.LayersModel;
   readonly latentDim: number;
+  readonly beta: number;
   private readonly optimizer: tf.Optimizer;
+  private readonly nll: ImageNll;
 
   constructor(options: VaeTrainerOptions) {
     this.encoder = options.encoder;
     this.decoder = options.decoder;
     this.latentDim = options.latentDim;
     this.optimizer = options.optimizer;
+    this.beta = options.beta ?? 1;
+    this.nll = options.likelihood ?? bernoulliNll;
   }
 
   private terms(images: tf.Tensor4D, eps: tf.Tensor2D, training: boolean): { recon: tf.Scalar; kl: tf.Scalar } {
     const [mean, logvar] = this.encoder.apply(images, { training }) as tf.Tensor[];
     const z = reparameterize(mean!, logvar!, eps);
     const probabilities = this.decoder.apply(z, { training }) as tf.Tensor;
-    return { recon: tf.mean(bernoulliNll(images, probabilities)), kl: tf.mean(gaussianKl(mean!, logvar!)) };
+    return { recon: tf.mean(this.nll(images, probabilities)), kl: tf.mean(gaussianKl(mean!, logvar!)) };
   }
 
   /** One optimiser step on `images` (values in [0, 1]); the trainer disposes them. */
@@ -52,7 +71,7 @@ export class VaeTrainer {
       // Read the parts inside the closure; they are cheap scalars.
       recon = t.recon.dataSync()[0]!;
       kl = t.kl.dataSync()[0]!;
-      return tf.add(t.recon, t.kl) as tf.Scalar;
+      return tf.add(t.recon, tf.mul(this.beta, t.kl)) as tf.Scalar;
     }, true, variables);
     const loss = cost === null ? NaN : cost.dataSync()[0]!;
     tf.dispose([images, eps, cost ?? []]);
@@ -64,19 +83,26 @@ export class VaeTrainer {
    * averaged over `batches` of `batchSize`. Higher is better; -loss.
    */
   evaluateElbo(images: (start: number, end: number) => tf.Tensor4D, count: number, rng: Rng, batchSize = 250): number {
-    let total = 0;
+    return this.evaluateTerms(images, count, rng, batchSize).elbo;
+  }
+
+  /** Held-out ELBO (β = 1 whatever the training β) with its reconstruction and KL terms, in nats per image. */
+  evaluateTerms(images: (start: number, end: number) => tf.Tensor4D, count: number, rng: Rng, batchSize = 250): ElboTerms {
+    let recon = 0;
+    let kl = 0;
     for (let start = 0; start < count; start += batchSize) {
       const end = Math.min(count, start + batchSize);
       const batch = images(start, end);
       const eps = tf.tensor2d(rng.normals((end - start) * this.latentDim), [end - start, this.latentDim]);
-      const negElbo = tf.tidy(() => {
+      const [batchRecon, batchKl] = tf.tidy(() => {
         const t = this.terms(batch, eps, false);
-        return tf.add(t.recon, t.kl).dataSync()[0]!;
+        return [t.recon.dataSync()[0]!, t.kl.dataSync()[0]!];
       });
-      total += negElbo * (end - start);
+      recon += batchRecon! * (end - start);
+      kl += batchKl! * (end - start);
       tf.dispose([batch, eps]);
     }
-    return -total / count;
+    return { elbo: -(recon + kl) / count, recon: recon / count, kl: kl / count };
   }
 
   /** Reconstructions of `images` through the posterior mean (no noise), in [0, 1]. */

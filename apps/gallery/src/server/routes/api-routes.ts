@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { InputError, capabilitiesOf, type Manifest } from '@genzoo/core';
-import type { Registry } from '../model-registry.js';
+import type { Registry, RegisteredModel } from '../model-registry.js';
 import type { NodeRuntime } from '../node-runtime.js';
 import { modelIdSchema, pointsQuerySchema, sampleQuerySchema, type PointsQuery, type SampleQuery } from './schemas.js';
 
@@ -9,8 +9,23 @@ function headerSafe(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
 }
 
+/** Class count of a conditional model (its generator has a one-hot `label` input); undefined otherwise. */
+function classesOf(manifest: Manifest): number | undefined {
+  const label = manifest.graphs.generator?.inputs.find((spec) => spec.role === 'label');
+  return typeof label?.shape[1] === 'number' ? label.shape[1] : undefined;
+}
+
+/** The class of every sample in the grid, checked against the model; undefined lets the model cycle 0, 1, 2, … */
+function labelsFor(manifest: Manifest, label: number | undefined, n: number): number[] | undefined {
+  if (label === undefined) return undefined;
+  const classes = classesOf(manifest);
+  if (classes === undefined) throw new InputError(`${manifest.id} is not conditional: it takes no class`);
+  if (label >= classes) throw new InputError(`class must be from 0 to ${classes - 1} for ${manifest.id}, got ${label}`);
+  return new Array<number>(n).fill(label);
+}
+
 /** What the model list shows per model; the full manifest is one request away. */
-function summary(manifest: Manifest): Record<string, unknown> {
+function summary({ manifest, figures, samplesSize }: RegisteredModel): Record<string, unknown> {
   return {
     id: manifest.id,
     name: manifest.name,
@@ -21,24 +36,26 @@ function summary(manifest: Manifest): Record<string, unknown> {
     points: manifest.points,
     latent: manifest.latent,
     mixture: manifest.mixture && { components: manifest.mixture.components },
+    classes: classesOf(manifest),
     capabilities: capabilitiesOf(manifest),
     metrics: manifest.metrics,
     files: {
       manifest: `/models/${manifest.id}/manifest.json`,
       samples: `/models/${manifest.id}/${manifest.files.samples}`,
+      samplesSize,
       card: `/models/${manifest.id}/${manifest.files.card}`,
-      figures: Object.entries(manifest.files.figures ?? {}).map(([caption, file]) => ({ caption, url: `/models/${manifest.id}/${file}` })),
+      figures: figures.map(({ caption, file, size }) => ({ caption, url: `/models/${manifest.id}/${file}`, size })),
     },
   };
 }
 
-/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` (or `.webp`) and `/api/models/:id/points.json`. */
+/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` (or `.webp`, `?class=` for conditional models) and `/api/models/:id/points.json`. */
 export function registerApiRoutes(app: FastifyInstance, registry: Registry, runtime: NodeRuntime): void {
   const ids = [...registry.models.keys()];
   const params = { type: 'object', required: ['id'], properties: { id: modelIdSchema(ids) } };
   const modelOf = (id: string) => registry.models.get(id)!;
 
-  app.get('/api/models', async () => ({ models: [...registry.models.values()].map(({ manifest }) => summary(manifest)) }));
+  app.get('/api/models', async () => ({ models: [...registry.models.values()].map(summary) }));
 
   app.get<{ Params: { id: string } }>('/api/models/:id', { schema: { params } }, async (request) => modelOf(request.params.id).manifest);
 
@@ -48,12 +65,13 @@ export function registerApiRoutes(app: FastifyInstance, registry: Registry, runt
       { schema: { params, querystring: sampleQuerySchema() } },
       async (request, reply) => {
         const model = modelOf(request.params.id);
-        const { n, seed, truncation } = request.query;
+        const { n, seed, truncation, class: label } = request.query;
         if (truncation !== undefined && (model.manifest.points || model.manifest.latent.distribution !== 'normal')) {
           const why = model.manifest.points ? 'draws points' : `draws ${model.manifest.latent.distribution} latents`;
           throw new InputError(`truncation needs normal image latents; ${model.manifest.id} ${why}`);
         }
-        const grid = await runtime.renderGrid(model, { n, seed, truncation }, format);
+        const labels = labelsFor(model.manifest, label, n);
+        const grid = await runtime.renderGrid(model, { n, seed, truncation, labels }, format);
         const { runtime: runtimeName, provider } = grid.execution;
         return reply
           .type(`image/${format}`)

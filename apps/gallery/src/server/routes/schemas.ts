@@ -16,6 +16,8 @@ export function sampleQuerySchema(): Record<string, unknown> {
       n: { type: 'integer', minimum: 1, maximum: MAX_GRID, default: 16 },
       seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: 0 },
       truncation: { type: 'number', exclusiveMinimum: 0, maximum: 10 },
+      // The range depends on the model (its label input), so the handler checks the upper bound.
+      class: { type: 'integer', minimum: 0 },
     },
   };
 }
@@ -43,4 +45,6 @@ export interface SampleQuery {
   n: number;
   seed: number;
   truncation?: number;
+  /** Class of every sample, for conditional models. */
+  class?: number;
 }

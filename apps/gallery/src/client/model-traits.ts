@@ -1,0 +1,36 @@
+import type { ModelSummary } from './api.js';
+
+/** A page of the gallery that shows one model. */
+export interface ModelPage {
+  href: string;
+  label: string;
+}
+
+/** A 2-D latent plane to explore: decode without a mixture component. */
+export function hasLatentMap(model: ModelSummary): boolean {
+  return model.latent.size === 2 && model.image !== undefined && model.capabilities.includes('decode') && !model.mixture;
+}
+
+export function hasDrawPage(model: ModelSummary): boolean {
+  return model.capabilities.includes('reconstruct') && model.image !== undefined;
+}
+
+export function hasToyPage(model: ModelSummary): boolean {
+  return model.points?.dims === 2;
+}
+
+/** Truncation applies to normal latents of image models (the server refuses it otherwise). */
+export function hasTruncation(model: ModelSummary): boolean {
+  return model.image !== undefined && model.latent.distribution === 'normal';
+}
+
+/** Every page that can show `model`, the model page first. */
+export function pagesFor(model: ModelSummary): ModelPage[] {
+  const id = encodeURIComponent(model.id);
+  return [
+    { href: `/model.html?model=${id}`, label: 'Samples' },
+    ...(hasLatentMap(model) ? [{ href: `/latent-map.html?model=${id}`, label: 'Latent map' }] : []),
+    ...(hasDrawPage(model) ? [{ href: `/draw.html?model=${id}`, label: 'Draw' }] : []),
+    ...(hasToyPage(model) ? [{ href: `/toy.html?model=${id}`, label: '2-D density' }] : []),
+  ];
+}

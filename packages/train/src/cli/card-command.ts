@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { refreshModelCard } from '../publish/refresh-card.js';
+
+/**
+ * `genzoo train card <model folder> --run <run folder>`: re-renders a shipped model's card from its manifest, its run
+ * and the models beside it, keeping the Evaluation section, so that the card quotes figures measured by `genzoo eval`
+ * after publishing (an autoencoder's prior-sample FID, a β trade-off table). Returns the exit code; errors are one line.
+ */
+export async function runCardCommand(argv: readonly string[]): Promise<number> {
+  const program = new Command('genzoo train card')
+    .description("Re-render a shipped model's card with the figures measured since publishing")
+    .argument('<model>', 'model folder, e.g. models/ae-mnist')
+    .requiredOption('--run <folder>', 'the training run it was published from (with training.json)')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    console.error(`genzoo train card: ${(error as Error).message.replace(/^error: /, '')}`);
+    return 2;
+  }
+  try {
+    console.log(`wrote ${refreshModelCard(program.args[0]!, program.opts<{ run: string }>().run)}`);
+    return 0;
+  } catch (error) {
+    console.error(`genzoo train card: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadModel } from '@genzoo/node';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { run } from '../cli/index.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'genzoo-gan-2d-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let errors: MockInstance;
+beforeEach(() => {
+  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('genzoo train gan-2d | veegan-2d', () => {
+  it('trains a packed GAN for a few steps and ships a points model that @genzoo/node samples', async () => {
+    const out = join(scratch, 'pacgan2-ring');
+    expect(await run(['gan-2d', '--dataset', 'ring', '--steps', '3', '--batch-size', '8', '--pack', '2', '--unrolled', '1', '--generator-batch-norm', '--backend', 'wasm', '--out', out])).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.points).toEqual({ dims: 2 });
+    expect(manifest.graphs.generator.inputs[0]).toMatchObject({ name: 'z', role: 'latent', shape: ['batch', 2] });
+    expect(manifest.graphs.generator.outputs[0]).toMatchObject({ name: 'point', role: 'point', shape: ['batch', 2] });
+    expect(Object.keys(manifest.metrics).sort()).toEqual(['highQuality', 'modesCaptured', 'reverseKl']);
+    expect(existsSync(join(out, 'samples.png')) && existsSync(join(out, 'README.md'))).toBe(true);
+    const model = await loadModel(out, { device: 'cpu' });
+    const { points } = await model.samplePoints({ n: 5, seed: 1 });
+    expect(points.dims).toEqual([5, 2]);
+    await model.dispose();
+  }, 120_000);
+
+  it('trains VEEGAN for a few steps', async () => {
+    expect(await run(['veegan-2d', '--dataset', 'grid', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', join(scratch, 'veegan-grid')])).toBe(0);
+  }, 120_000);
+
+  it.each([
+    [['gan-2d', '--dataset', 'spiral', '--out', 'x'], /--dataset/],
+    [['gan-2d', '--dataset', 'ring', '--loss', 'wgan', '--out', 'x'], /^genzoo train gan-2d: unknown loss 'wgan'/],
+    [['gan-2d', '--dataset', 'ring', '--pack', '0', '--out', 'x'], /--pack must be an integer ≥ 1, got '0'/],
+    [['veegan-2d', '--dataset', 'ring', '--gp', '1', '--out', 'x'], /veegan-2d trains with its own objective/],
+    [['veegan-2d', '--dataset', 'ring', '--pack', '2', '--out', 'x'], /veegan-2d takes no --pack/],
+  ])('refuses bad flags %j in one line', async (argv, pattern) => {
+    expect(await run(argv)).toBe(2);
+    expect(errors.mock.calls).toHaveLength(1);
+    expect(String(errors.mock.calls[0]![0])).toMatch(pattern);
+  });
+});

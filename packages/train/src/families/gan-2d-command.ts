@@ -1,0 +1,153 @@
+import { basename } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BACKEND_REQUESTS, selectBackend, type BackendRequest } from '../backend/select-backend.js';
+import { GAN_LOSSES } from '../losses/registry.js';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../trainers/trainer-options.js';
+import { POINT_GAN_DATASETS, pointGanDataset } from './gan-2d-data.js';
+import { publishPointGenerator } from './gan-2d-publish.js';
+import { createGan2dRun } from './gan-2d-run.js';
+import { GAN_2D_DEFAULTS, validateGan2dSettings, type Gan2dSettings } from './gan-2d-settings.js';
+
+/** The 2-D families `genzoo train` dispatches here. */
+export const POINT_GAN_FAMILIES = ['gan-2d', 'veegan-2d'] as const;
+
+interface Gan2dFlags {
+  dataset: string;
+  out: string;
+  id?: string;
+  seed: number;
+  steps: number;
+  batchSize: number;
+  loss: string;
+  nCritic: number;
+  clip?: number;
+  gp?: number;
+  spectralNorm?: boolean;
+  pack: number;
+  unrolled: number;
+  unrollLr: number;
+  optimizer: OptimizerName;
+  lr: number;
+  beta1: number;
+  ema?: number;
+  lrDecay?: 'linear';
+  generatorBatchNorm?: boolean;
+  backend: BackendRequest;
+}
+
+function integer(flag: string, min: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`${flag} must be an integer ≥ ${min}, got '${value}'`);
+    return Number(value);
+  };
+}
+
+function positive(flag: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${flag} must be a positive number, got '${value}'`);
+    return parsed;
+  };
+}
+
+/**
+ * `genzoo train gan-2d|veegan-2d --dataset ring|grid --out models/<id> [--loss --pack --unrolled …]`:
+ * trains a 2-D GAN (or VEEGAN) in one go and ships it as a points model. Every error is one line.
+ */
+export async function runGan2dCommand(argv: readonly string[]): Promise<number> {
+  const family = argv[0] ?? '';
+  const d = GAN_2D_DEFAULTS;
+  const program = new Command(`genzoo train ${family}`)
+    .description(family === 'veegan-2d' ? 'Train VEEGAN on 2-D points and publish it' : 'Train a GAN on 2-D points and publish it')
+    .addOption(new Option('--dataset <name>', 'benchmark').choices(Object.keys(POINT_GAN_DATASETS)).makeOptionMandatory())
+    .requiredOption('-o, --out <folder>', 'model folder to write, e.g. models/pacgan2-ring')
+    .option('--id <id>', 'model id (default: the folder name)')
+    .option('--seed <n>', 'seed of the data, the initial weights and the latents', integer('--seed', 0), 1)
+    .option('--steps <n>', 'generator steps', integer('--steps', 1), d.steps)
+    .option('--batch-size <n>', 'discriminator inputs per update', integer('--batch-size', 1), d.batchSize)
+    .option('--loss <name>', `gan-2d: ${[...GAN_LOSSES.keys()].join(', ')}`, d.loss)
+    .option('--n-critic <n>', 'gan-2d: discriminator steps per generator step', integer('--n-critic', 1), d.nCritic)
+    .option('--clip <c>', 'gan-2d: WGAN weight clipping', positive('--clip'))
+    .option('--gp <lambda>', 'gan-2d: gradient penalty weight', positive('--gp'))
+    .option('--spectral-norm', 'gan-2d: spectrally normalized discriminator')
+    .option('--pack <m>', 'gan-2d: PacGAN, D sees m samples concatenated', integer('--pack', 1), d.pack)
+    .option('--unrolled <k>', 'gan-2d: G\'s loss through k differentiable SGD steps of D', integer('--unrolled', 0), d.unrolled)
+    .option('--unroll-lr <eta>', 'gan-2d: step size of the unrolled D steps', positive('--unroll-lr'), d.unrollLearningRate)
+    .addOption(new Option('--optimizer <name>', 'optimizer of every network').choices(OPTIMIZER_NAMES).default(d.optimizer))
+    .option('--lr <rate>', 'learning rate', positive('--lr'), d.learningRate)
+    .option('--beta1 <b>', "Adam's β1", (value) => {
+      const parsed = Number(value);
+      if (!(parsed >= 0 && parsed < 1)) throw new InvalidArgumentError(`--beta1 must be in [0, 1), got '${value}'`);
+      return parsed;
+    }, d.beta1)
+    .addOption(new Option('--lr-decay <schedule>', 'decay every learning rate to 0 over the run').choices(['linear']))
+    .option('--generator-batch-norm', "batch norm after each of G's hidden layers (PacGAN's generator)")
+    .option('--ema <decay>', "average G's weights with this decay; the average samples and ships", (value) => {
+      const parsed = Number(value);
+      if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError(`--ema must be in (0, 1), got '${value}'`);
+      return parsed;
+    })
+    .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_REQUESTS).default('auto'))
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+  let flags: Gan2dFlags;
+  let settings: Gan2dSettings;
+  try {
+    if (!(POINT_GAN_FAMILIES as readonly string[]).includes(family)) throw new Error(`unknown 2-D family '${family}' (expected ${POINT_GAN_FAMILIES.join(' or ')})`);
+    program.parse(argv.slice(1) as string[], { from: 'user' });
+    flags = program.opts<Gan2dFlags>();
+    if (!GAN_LOSSES.has(flags.loss)) throw new Error(`unknown loss '${flags.loss}' (expected one of ${[...GAN_LOSSES.keys()].join(', ')})`);
+    if (family === 'veegan-2d' && (flags.loss !== d.loss || flags.clip !== undefined || flags.gp !== undefined || flags.spectralNorm === true)) {
+      throw new Error('veegan-2d trains with its own objective: --loss, --clip, --gp and --spectral-norm do not apply');
+    }
+    settings = {
+      ...d,
+      method: family === 'veegan-2d' ? 'veegan' : 'gan',
+      loss: flags.loss,
+      steps: flags.steps,
+      batchSize: flags.batchSize,
+      nCritic: flags.nCritic,
+      pack: flags.pack,
+      unrolled: flags.unrolled,
+      unrollLearningRate: flags.unrollLr,
+      ...(flags.clip === undefined ? {} : { weightClip: flags.clip }),
+      ...(flags.gp === undefined ? {} : { gradientPenalty: flags.gp }),
+      spectralNorm: flags.spectralNorm === true,
+      ...(flags.ema === undefined ? {} : { emaDecay: flags.ema }),
+      ...(flags.lrDecay === undefined ? {} : { learningRateDecay: flags.lrDecay }),
+      ...(flags.generatorBatchNorm === true ? { generatorBatchNorm: true } : {}),
+      optimizer: flags.optimizer,
+      learningRate: flags.lr,
+      beta1: flags.beta1,
+    };
+    validateGan2dSettings(settings);
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    console.error(`genzoo train ${family}: ${(error as Error).message.replace(/^error: /, '').split('\n')[0]}`);
+    return 2;
+  }
+  try {
+    const backend = await selectBackend(flags.backend);
+    console.log(backend.summary || `backend: ${backend.name}`);
+    const mixture = pointGanDataset(flags.dataset);
+    const run = createGan2dRun(settings, mixture, flags.seed);
+    const started = performance.now();
+    const every = Math.max(1, Math.floor(settings.steps / 10));
+    for (let step = 1; step <= settings.steps; step++) {
+      const losses = run.step();
+      if (step % every === 0) console.log(`step ${step}/${settings.steps}: ${Object.entries(losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const id = flags.id ?? basename(flags.out);
+    const shippable = run.shippable();
+    const manifest = await publishPointGenerator(shippable, { id, family, dataset: flags.dataset, mixture, settings, seed: flags.seed, wallClockSeconds: seconds }, flags.out);
+    shippable.dispose();
+    run.dispose();
+    const m = manifest.metrics;
+    console.log(`${flags.out}: ${manifest.name}; ${m['modesCaptured']} modes, ${(100 * (m['highQuality'] ?? 0)).toFixed(1)}% high quality, reverse KL ${m['reverseKl']?.toFixed(3)} (${seconds.toFixed(0)} s)`);
+    return 0;
+  } catch (error) {
+    console.error(`genzoo train ${family}: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+}

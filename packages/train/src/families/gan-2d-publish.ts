@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseManifest, type Manifest } from '@genzoo/core';
+import { featureMatrix, modeMetrics, SYNTHETIC_SAMPLES, type Mixture2d } from '@genzoo/metrics';
+import { loadModel, writePng } from '@genzoo/node';
+import type * as tf from '@tensorflow/tfjs';
+import { exportGraph } from '../publish/graph-export.js';
+import { buildFolderAtomically } from '../publish/staged-folder.js';
+import { samplesOverData } from '../study/study-plots.js';
+import { TRAINING_POINTS } from './gan-2d-data.js';
+import type { Gan2dSettings } from './gan-2d-settings.js';
+
+/** What a trained 2-D generator ships with. */
+export interface PointGeneratorRecord {
+  id: string;
+  /** `gan-2d` or `veegan-2d`. */
+  family: string;
+  /** `ring` or `grid` (the names `genzoo eval` knows). */
+  dataset: string;
+  mixture: Mixture2d;
+  settings: Gan2dSettings;
+  seed: number;
+  wallClockSeconds: number;
+}
+
+function describe(record: PointGeneratorRecord): { name: string; description: string } {
+  const { settings } = record;
+  const method = settings.method === 'veegan' ? 'VEEGAN' : settings.pack > 1 ? `PacGAN${settings.pack} (${settings.loss})` : settings.unrolled > 0 ? `unrolled GAN (${settings.unrolled} steps, ${settings.loss})` : `GAN (${settings.loss})`;
+  return {
+    name: `${method}, ${record.dataset === 'ring' ? 'ring of 8 Gaussians' : '5×5 grid of Gaussians'}`,
+    description: `An MLP generator (${settings.latentDim}-d normal z → ${settings.generatorHidden.join('×')} ReLU → point) trained as ${method} for ${settings.steps} steps; samples 2-D points.`,
+  };
+}
+
+/**
+ * Ships a trained 2-D generator as a points model: `generator.onnx` (latent z → point), a manifest with
+ * `points: {dims: 2}`, `samples.png` (2,500 samples from the ONNX graph over the data) and a card.
+ * The mode metrics in `metrics` are measured on the shipped graph's samples (seed 0) with the σ of `mixture`.
+ */
+export async function publishPointGenerator(generator: tf.LayersModel, record: PointGeneratorRecord, outDir: string): Promise<Manifest> {
+  const { id, settings, mixture } = record;
+  const metadata = { 'genzoo.id': id };
+  const { name, description } = describe(record);
+  return buildFolderAtomically(outDir, async (staging) => {
+    const graph = exportGraph(
+      { model: generator, file: 'generator.onnx', inputs: [{ name: 'z', role: 'latent' }], outputs: [{ name: 'point', role: 'point' }], docString: `${name}: generator`, metadata },
+      staging,
+    );
+    const draft = {
+      schemaVersion: 1,
+      id,
+      name,
+      family: record.family,
+      description,
+      dataset: { name: record.dataset, trainSize: TRAINING_POINTS, heldOutSize: 0, splitSeed: record.seed },
+      points: { dims: 2 },
+      latent: { size: settings.latentDim, distribution: 'normal' },
+      graphs: { generator: graph.spec },
+      training: { trainingFamily: record.family, seed: record.seed, wallClockSeconds: Math.round(record.wallClockSeconds), dataNoiseStd: mixture.std, ...settings },
+      metrics: {} as Record<string, number>,
+      files: { samples: 'samples.png', card: 'README.md' },
+      createdAt: new Date().toISOString(),
+    };
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(parseManifest(draft, `${id}/manifest.json`), null, 2)}\n`);
+    const model = await loadModel(staging, { device: 'cpu' });
+    let points: Float32Array;
+    try {
+      points = (await model.samplePoints({ n: SYNTHETIC_SAMPLES, seed: 0 })).points.data as Float32Array;
+    } finally {
+      await model.dispose();
+    }
+    const figures = modeMetrics(featureMatrix(points, SYNTHETIC_SAMPLES, 2), mixture);
+    draft.metrics = { modesCaptured: figures.modesCaptured, highQuality: figures.highQuality, reverseKl: figures.reverseKl };
+    const manifest = parseManifest(draft, `${id}/manifest.json`);
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writePng(samplesOverData(mixture, Array.from(points)), join(staging, 'samples.png'));
+    writeFileSync(
+      join(staging, 'README.md'),
+      `# ${name}\n\n${description}\n\n![2,500 samples (red, seed 0) over the data (grey)](samples.png)\n\n2,500 samples of the shipped ONNX graph (seed 0, drawn by @genzoo/node): ${figures.modesCaptured}/${figures.modes} modes captured, ${(100 * figures.highQuality).toFixed(1)}% high quality (within 3σ = ${(3 * mixture.std).toFixed(2)} of a mode), reverse KL ${figures.reverseKl.toFixed(3)}.\n\n## Training\n\n\`\`\`json\n${JSON.stringify(settings, null, 2)}\n\`\`\`\n`,
+    );
+    return manifest;
+  });
+}

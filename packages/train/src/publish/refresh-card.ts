@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseManifestText } from '@genzoo/core';
+import { modelFigures } from './figures/model-figures.js';
+import { renderModelCard } from './model-card.js';
+import { getPublishProfile } from './publish-profile.js';
+import { readTrainingSummary } from './run-summary.js';
+import { readSiblingManifests } from './sibling-manifests.js';
+
+// The markers `genzoo eval` (@genzoo/metrics) puts around the Evaluation section it owns.
+const EVALUATION_START = '<!-- genzoo-eval:start -->';
+const EVALUATION_END = '<!-- genzoo-eval:end -->';
+
+/** The Evaluation section of a card as `genzoo eval` wrote it, markers included; empty when there is none. */
+export function evaluationSection(card: string): string {
+  const start = card.indexOf(EVALUATION_START);
+  const end = card.indexOf(EVALUATION_END);
+  return start >= 0 && end > start ? `${card.slice(start, end + EVALUATION_END.length)}\n` : '';
+}
+
+/**
+ * Re-renders a shipped model's card from its manifest (with the figures `genzoo eval` measured since), its training run and
+ * the models beside it, keeping the Evaluation section as `genzoo eval` wrote it. For cards that quote measured figures
+ * (the FID of an autoencoder's prior samples, the β trade-off table) once every model has been evaluated.
+ * @returns the card's path.
+ */
+export function refreshModelCard(modelDir: string, runDir: string): string {
+  const manifestPath = join(modelDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${modelDir} has no manifest.json (is it a model folder?)`);
+  const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+  const summary = readTrainingSummary(runDir);
+  if (manifest.training['trainingFamily'] !== summary.family) {
+    throw new Error(`${runDir} trained family '${summary.family}', but ${modelDir} ships family '${String(manifest.training['trainingFamily'])}'`);
+  }
+  const cardPath = join(modelDir, manifest.files.card);
+  const evaluation = existsSync(cardPath) ? evaluationSection(readFileSync(cardPath, 'utf8')) : '';
+  const figures = modelFigures(manifest).filter((figure) => existsSync(join(modelDir, figure.file)));
+  const siblings = readSiblingManifests(dirname(resolve(modelDir)), manifest.id);
+  const card = renderModelCard(manifest, getPublishProfile(summary.family, summary), summary, { figures, siblings });
+  const temp = `${cardPath}.${process.pid}.tmp`;
+  writeFileSync(temp, evaluation === '' ? card : `${card.trimEnd()}\n\n${evaluation}`);
+  renameSync(temp, cardPath);
+  return cardPath;
+}

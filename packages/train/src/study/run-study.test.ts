@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../backend/select-backend.js';
+import { runStudy } from './run-study.js';
+import { studyConfigs } from './study-configs.js';
+import { meanSe } from './study-summary.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'genzoo-study-'));
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const tiny = { steps: 2, batchSize: 8, generatorHidden: [8], discriminatorHidden: [8] };
+
+describe('runStudy', () => {
+  it('trains configurations × seeds, writes the table, plots and strip, and resumes without retraining', async () => {
+    const options = { dataset: 'ring', configs: studyConfigs('gan,pacgan2,veegan'), seeds: 2, out: scratch, overrides: tiny };
+    const first = await runStudy(options);
+    expect(first.trained).toBe(6);
+    const folder = join(scratch, 'ring');
+    expect(readdirSync(join(folder, 'runs')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'pacgan2-seed1.json', 'pacgan2-seed2.json', 'veegan-seed1.json', 'veegan-seed2.json']);
+    for (const file of ['results.md', 'results.json', 'gan.png', 'pacgan2.png', 'veegan.png', 'gan-snapshots.png']) expect(existsSync(join(folder, file)), file).toBe(true);
+    const markdown = readFileSync(join(folder, 'results.md'), 'utf8');
+    expect(markdown).toMatch(/\| GAN \(minimax\) \| \d\.\d ± \d\.\d \| [\d.]+ ± [\d.]+ \| [\d.]+ ± [\d.]+ \| (yes|no) \| 2 \| 2 \|/);
+    expect(markdown).toContain('| PacGAN2 (published, Lin et al. 2018) | 7.9 | 95.6 | 0.07 |');
+    const json = JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')) as { rows: { config: string; seeds: number[] }[] };
+    expect(json.rows.map((row) => [row.config, row.seeds])).toEqual([['gan', [1, 2]], ['pacgan2', [1, 2]], ['veegan', [1, 2]]]);
+
+    rmSync(join(folder, 'runs', 'gan-seed2.json'));
+    const resumed = await runStudy(options);
+    expect(resumed.trained).toBe(1);
+    await expect(runStudy({ ...options, overrides: { ...tiny, steps: 3 } })).rejects.toThrow(/was trained with other settings/);
+  }, 120_000);
+
+  it('refuses unknown configurations and datasets in one line', async () => {
+    expect(() => studyConfigs('gan,wgan-lp')).toThrow(/^unknown study configuration 'wgan-lp' \(expected all or some of gan, ns-gan/);
+    await expect(runStudy({ dataset: 'spiral', configs: studyConfigs('gan'), seeds: 1, out: scratch })).rejects.toThrow("unknown 2-D dataset 'spiral' (expected one of ring, grid)");
+  });
+});
+
+describe('meanSe', () => {
+  it('is the mean and the sample standard deviation over √n', () => {
+    const { mean, se } = meanSe([1, 2, 3]);
+    expect(mean).toBe(2);
+    expect(se).toBeCloseTo(1 / Math.sqrt(3), 12);
+    expect(meanSe([4])).toEqual({ mean: 4, se: 0 });
+  });
+});

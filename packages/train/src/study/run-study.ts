@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePng } from '@genzoo/node';
+import { writeFileAtomic } from '../checkpoint/atomic-write.js';
+import { pointGanDataset } from '../families/gan-2d-data.js';
+import type { Gan2dSettings } from '../families/gan-2d-settings.js';
+import { runStudySeed, SNAPSHOT_SAMPLES } from './run-study-seed.js';
+import { resolveSettings, type StudyConfig } from './study-configs.js';
+import { samplesOverData, snapshotStrip } from './study-plots.js';
+import { readStudyResult, resultFileName, type StudyRunResult } from './study-result.js';
+import { summarizeConfig, type StudyRow } from './study-summary.js';
+import { renderStudyTable } from './study-table.js';
+
+/** Inputs of {@link runStudy}. */
+export interface StudyOptions {
+  dataset: string;
+  configs: readonly StudyConfig[];
+  /** Seeds 1…seeds. */
+  seeds: number;
+  /** Folder of the results; the dataset's files go to `<out>/<dataset>/`. */
+  out: string;
+  /** Settings applied to every configuration (e.g. steps). */
+  overrides?: Partial<Gan2dSettings>;
+  /** The configuration whose training snapshots make the mode-hopping strip (default `gan`). */
+  stripConfig?: string;
+  log?: (line: string) => void;
+}
+
+/** Where the study's files went. */
+export interface StudyOutcome {
+  rows: StudyRow[];
+  table: string;
+  /** Runs trained now (the others were finished already). */
+  trained: number;
+  folder: string;
+}
+
+/**
+ * Trains every configuration × seed that has no result file yet (so a killed sweep resumes where it
+ * stopped), then writes `results.md`, `results.json`, one scatter plot per configuration (seed 1's
+ * samples over the data) and the snapshot strip of `stripConfig`.
+ */
+export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
+  const { dataset, configs, seeds, out } = options;
+  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`seeds must be a positive integer, got ${seeds}`);
+  const mixture = pointGanDataset(dataset);
+  const folder = join(out, dataset);
+  const runsFolder = join(folder, 'runs');
+  mkdirSync(runsFolder, { recursive: true });
+  let trained = 0;
+  const results = new Map<string, StudyRunResult[]>();
+  for (const config of configs) {
+    const settings = resolveSettings(config, options.overrides);
+    const list: StudyRunResult[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const path = join(runsFolder, resultFileName(config.name, seed));
+      let result = readStudyResult(path);
+      if (result !== undefined && JSON.stringify(result.settings) !== JSON.stringify(settings)) {
+        throw new Error(`${path} was trained with other settings; move it away or run with the same ones`);
+      }
+      if (result === undefined) {
+        result = runStudySeed({ config: config.name, dataset, mixture, settings, seed, ...(options.log ? { log: options.log } : {}) });
+        writeFileAtomic(path, JSON.stringify(result));
+        trained++;
+      }
+      list.push(result);
+    }
+    results.set(config.name, list);
+  }
+  const rows = configs.map((config) => summarizeConfig(config.name, config.title, results.get(config.name)!));
+  const figures: string[] = [];
+  for (const config of configs) {
+    const file = `${config.name}.png`;
+    await writePng(samplesOverData(mixture, results.get(config.name)![0]!.samples), join(folder, file));
+    figures.push(`| ${config.title} | ![${config.name}, seed 1](${file}) |`);
+  }
+  const stripName = options.stripConfig ?? 'gan';
+  const stripRun = results.get(stripName)?.[0];
+  let strip = '';
+  if (stripRun !== undefined) {
+    await writePng(snapshotStrip(mixture, stripRun.snapshots), join(folder, `${stripName}-snapshots.png`));
+    strip = `\n## Training snapshots of ${stripName}, seed 1\n\nSteps ${stripRun.snapshots.map((s) => s.step).join(', ')} (left to right), ${SNAPSHOT_SAMPLES} samples each in red over data in grey; mode hopping shows as the red clusters moving between modes:\n\n![${stripName} over training](${stripName}-snapshots.png)\n`;
+  }
+  const table = renderStudyTable(dataset, mixture, rows);
+  const markdown = `${table}\n## Samples (seed 1, 2,500 samples in red over data in grey)\n\n| method | samples |\n|---|---|\n${figures.join('\n')}\n${strip}`;
+  writeFileSync(join(folder, 'results.md'), markdown);
+  writeFileSync(join(folder, 'results.json'), `${JSON.stringify({ dataset, rows }, null, 2)}\n`);
+  return { rows, table, trained, folder };
+}

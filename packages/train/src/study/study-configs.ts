@@ -1,0 +1,41 @@
+import { GAN_2D_DEFAULTS, type Gan2dSettings } from '../families/gan-2d-settings.js';
+
+/** One row of the study: a method and the settings it trains with (on top of {@link GAN_2D_DEFAULTS}). */
+export interface StudyConfig {
+  name: string;
+  title: string;
+  settings: Partial<Gan2dSettings>;
+}
+
+/**
+ * The eight methods of issue #7. Regularizer settings follow each method's paper or reference code:
+ * WGAN clip 0.01, 5 critic steps, RMSprop 5e-5; WGAN-GP λ 0.1 (the WGAN-GP authors' 2-D toy code),
+ * 5 critic steps, Adam(1e-4, β1 0.5); unrolled GAN 5 steps; PacGAN packs of 2 and 4.
+ */
+export const STUDY_CONFIGS: readonly StudyConfig[] = [
+  { name: 'gan', title: 'GAN (minimax)', settings: { loss: 'minimax' } },
+  { name: 'ns-gan', title: 'non-saturating GAN', settings: { loss: 'non-saturating' } },
+  { name: 'wgan', title: 'WGAN (clip 0.01)', settings: { loss: 'wasserstein', weightClip: 0.01, nCritic: 5, optimizer: 'rmsprop', learningRate: 5e-5 } },
+  { name: 'wgan-gp', title: 'WGAN-GP (λ 0.1)', settings: { loss: 'wasserstein', gradientPenalty: 0.1, nCritic: 5, learningRate: 1e-4 } },
+  { name: 'hinge-sn', title: 'hinge + spectral norm', settings: { loss: 'hinge', spectralNorm: true } },
+  { name: 'pacgan2', title: 'PacGAN2 (non-saturating)', settings: { loss: 'non-saturating', pack: 2 } },
+  { name: 'pacgan4', title: 'PacGAN4 (non-saturating)', settings: { loss: 'non-saturating', pack: 4 } },
+  { name: 'unrolled', title: 'unrolled GAN (5 steps)', settings: { loss: 'non-saturating', unrolled: 5 } },
+  { name: 'veegan', title: 'VEEGAN', settings: { method: 'veegan' } },
+];
+
+/** The configurations named in a comma list (`all` for every one), with a one-line error for unknown names. */
+export function studyConfigs(list: string): StudyConfig[] {
+  if (list === 'all') return [...STUDY_CONFIGS];
+  return list.split(',').map((part) => {
+    const name = part.trim();
+    const config = STUDY_CONFIGS.find((c) => c.name === name);
+    if (config === undefined) throw new Error(`unknown study configuration '${name}' (expected all or some of ${STUDY_CONFIGS.map((c) => c.name).join(', ')})`);
+    return config;
+  });
+}
+
+/** A configuration's full settings, with study-wide overrides (e.g. `steps`) applied last. */
+export function resolveSettings(config: StudyConfig, overrides: Partial<Gan2dSettings> = {}): Gan2dSettings {
+  return { ...GAN_2D_DEFAULTS, ...config.settings, ...overrides };
+}
