@@ -84,7 +84,7 @@ describe('checkpoints', () => {
     mkdirSync(run, { recursive: true });
     const child = spawn(process.execPath, [
       '--import', 'tsx', join(packageRoot, 'src', 'cli', 'bin.ts'), 'dcgan-mnist', '--dataset', 'mnist',
-      '--steps', '500', '--batch', '8', '--out', run, '--checkpoint-every', '1', '--sample-every', '0', '--backend', 'wasm', '--no-progress',
+      '--steps', '500', '--batch', '8', '--run-dir', run, '--checkpoint-every', '1', '--sample-every', '0', '--backend', 'wasm', '--no-progress',
     ], { cwd: packageRoot, stdio: 'ignore' });
     const root = checkpointsDir(run);
     const deadline = Date.now() + 40_000;

@@ -1,5 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { refreshModelCard } from '../publish/refresh-card.js';
+import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from './flag-errors.js';
 
 /**
  * `genzoo train card <model folder> --run <run folder>`: re-renders a shipped model's card from its manifest, its run
@@ -12,13 +13,11 @@ export async function runCardCommand(argv: readonly string[]): Promise<number> {
     .argument('<model>', 'model folder, e.g. models/ae-mnist')
     .requiredOption('--run <folder>', 'the training run it was published from (with training.json)')
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+    .configureOutput(SUBCOMMAND_OUTPUT);
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
-    console.error(`genzoo train card: ${(error as Error).message.replace(/^error: /, '')}`);
-    return 2;
+    return flagErrorExitCode('genzoo train card', error);
   }
   try {
     console.log(`wrote ${refreshModelCard(program.args[0]!, program.opts<{ run: string }>().run)}`);

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DENSITY_DATASETS, loadImagePcaData, loadPointData, POINT_SETS, type DensityData } from '../density/density-data.js';
 import { DENSITY_FAMILIES, fitGmm, fitKde, type DensityFamily, type FittedDensityModel } from '../density/fit-density-model.js';
 import { assertCovarianceType, COVARIANCE_TYPES, type CovarianceType } from '../density/gaussian-mixture.js';
 import { publishDensityModel } from '../density/publish/publish-density-model.js';
+import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from './flag-errors.js';
 
 /** Component counts tried by `--components auto`: 2-D sets and PCA image spaces. */
 export const AUTO_COMPONENTS = { points: [1, 2, 4, 6, 8, 10, 12, 16, 20, 25, 30, 40], images: [1, 5, 10, 20, 30, 50] } as const;
@@ -78,7 +79,7 @@ export async function runDensityCommand(argv: readonly string[]): Promise<number
     })
     .option('--max-iterations <n>', 'gmm: EM iteration limit (default 300)', positiveInteger('--max-iterations'))
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+    .configureOutput(SUBCOMMAND_OUTPUT);
   let flags: DensityFlags;
   try {
     if (!(DENSITY_FAMILIES as readonly string[]).includes(family)) throw new Error(`unknown density family '${family}' (expected ${DENSITY_FAMILIES.join(' or ')})`);
@@ -88,9 +89,7 @@ export async function runDensityCommand(argv: readonly string[]): Promise<number
     if (family === 'kde' && (flags.covariance !== 'auto' || flags.components !== 'auto')) throw new Error('--covariance and --components apply to gmm only');
     if (family === 'gmm') covarianceTypes(flags.covariance);
   } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
-    console.error(`genzoo train ${family}: ${(error as Error).message.replace(/^error: /, '').split('\n')[0]}`);
-    return 2;
+    return flagErrorExitCode(`genzoo train ${family}`, error);
   }
   const log = (line: string): void => console.log(line);
   try {

@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { selectBackend } from '../backend/select-backend.js';
 import { assertModelId } from '../publish/model-id.js';
 import { publishAnyRun, publishedLine } from '../publish/publish-any-run.js';
+import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from './flag-errors.js';
 
 /**
  * `genzoo train publish <run folder> --id <id> -o models/<id>`: turns a finished training run into a shipped
@@ -16,13 +17,11 @@ export async function runPublishCommand(argv: readonly string[]): Promise<number
     .requiredOption('--id <id>', 'model id, e.g. dcgan-mnist')
     .requiredOption('-o, --out <folder>', 'model folder to write, e.g. models/dcgan-mnist')
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+    .configureOutput(SUBCOMMAND_OUTPUT);
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
-    console.error(`genzoo train publish: ${(error as Error).message.replace(/^error: /, '')}`);
-    return 2;
+    return flagErrorExitCode('genzoo train publish', error);
   }
   const [runDir] = program.args as [string];
   const { id, out } = program.opts<{ id: string; out: string }>();

@@ -63,7 +63,7 @@ describe('MLP autoencoder and VAE families', () => {
     expect(Object.keys(summary!.metrics).sort()).toEqual(['heldOutMse', 'heldOutReconstructionLoss']);
     const folder = join(models, 'ae-test');
     const manifest = await publishRun(runDir, 'ae-test', folder);
-    expect(manifest.name).toBe('Autoencoder (MNIST, 4-d, MSE)');
+    expect(manifest.name).toBe('MLP autoencoder (MNIST, 4-d, MSE)');
     expect(manifest.graphs.encoder!.outputs.map((output) => [output.role, output.shape])).toEqual([['mean', ['batch', 4]]]);
     expect(existsSync(join(folder, 'reconstructions.png'))).toBe(true);
     expect(existsSync(join(folder, 'latent-map.png'))).toBe(false);
@@ -88,7 +88,7 @@ describe('MLP autoencoder and VAE families', () => {
     expect(heldOutElboNats).toBeCloseTo(-(heldOutReconstructionNats! + heldOutKlNats!), 3);
     const folder = join(models, 'vae-test');
     const manifest = await publishRun(runDir, 'vae-test', folder);
-    expect(manifest.name).toBe('β-VAE (MNIST, 2-d latent, β = 4, Bernoulli)');
+    expect(manifest.name).toBe('MLP β-VAE (MNIST, 2-d latent, β = 4, Bernoulli)');
     expect(manifest.training['trainer']).toEqual({ latent: 2, beta: 4 });
     expect(manifest.metrics.exportMaxAbsError).toBeLessThanOrEqual(1e-4);
     expect(parseManifestText(readFileSync(join(folder, 'manifest.json'), 'utf8')).latent.size).toBe(2);

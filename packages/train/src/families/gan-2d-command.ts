@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_REQUESTS, selectBackend, type BackendRequest } from '../backend/select-backend.js';
 import { GAN_LOSSES } from '../losses/registry.js';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../trainers/trainer-options.js';
@@ -7,6 +7,7 @@ import { POINT_GAN_DATASETS, pointGanDataset } from './gan-2d-data.js';
 import { publishPointGenerator } from './gan-2d-publish.js';
 import { createGan2dRun } from './gan-2d-run.js';
 import { GAN_2D_DEFAULTS, validateGan2dSettings, type Gan2dSettings } from './gan-2d-settings.js';
+import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from '../cli/flag-errors.js';
 
 /** The 2-D families `genzoo train` dispatches here. */
 export const POINT_GAN_FAMILIES = ['gan-2d', 'veegan-2d'] as const;
@@ -89,7 +90,7 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
     })
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_REQUESTS).default('auto'))
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+    .configureOutput(SUBCOMMAND_OUTPUT);
   let flags: Gan2dFlags;
   let settings: Gan2dSettings;
   try {
@@ -122,9 +123,7 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
     };
     validateGan2dSettings(settings);
   } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
-    console.error(`genzoo train ${family}: ${(error as Error).message.replace(/^error: /, '').split('\n')[0]}`);
-    return 2;
+    return flagErrorExitCode(`genzoo train ${family}`, error);
   }
   try {
     const backend = await selectBackend(flags.backend);

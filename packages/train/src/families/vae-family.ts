@@ -1,4 +1,3 @@
-import { imagesTensor } from '../data/split.js';
 import { buildMlpDecoder, buildMlpEncoder } from '../models/mlp-autoencoder.js';
 import { createOptimizer } from '../trainers/create-optimizer.js';
 import { likelihoodNll } from '../trainers/likelihoods.js';
@@ -6,6 +5,7 @@ import { OPTIMIZER_OPTIONS } from '../trainers/trainer-options.js';
 import { VaeTrainer } from '../trainers/vae-trainer.js';
 import { autoencoderSettings } from './autoencoder-settings.js';
 import type { TrainingFamily } from './training-family.js';
+import { vaeSession } from './vae-session.js';
 
 /**
  * MLP variational autoencoder with the reparameterization trick, Adam(1e-3). `--latent` sets the latent size
@@ -32,21 +32,6 @@ export const vaeFamily: TrainingFamily = {
       beta: settings.beta,
       likelihood: likelihoodNll(settings.likelihood),
     });
-    return {
-      models: { generator, encoder },
-      optimizers,
-      batchesPerStep: 1,
-      step(sampler, firstBatch, rng) {
-        const losses = trainer.step(sampler.batch(firstBatch, 'zero-one'), rng);
-        return { loss: losses.loss, recon: losses.recon, kl: losses.kl };
-      },
-      sample: (n, rng) => trainer.sample(n, rng),
-      evaluate(dataset, indices, rng) {
-        const terms = trainer.evaluateTerms((start, end) => imagesTensor(dataset, indices.subarray(start, end), 'zero-one'), indices.length, rng);
-        return { heldOutElboNats: terms.elbo, heldOutReconstructionNats: terms.recon, heldOutKlNats: terms.kl };
-      },
-      reconstruct: (images) => trainer.reconstruct(images),
-      trained: () => ({ generator, encoder }),
-    };
+    return vaeSession(encoder, generator, trainer, optimizers);
   },
 };

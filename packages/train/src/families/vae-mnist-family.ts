@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
-import { imagesTensor } from '../data/split.js';
 import { buildVaeMnistDecoder, buildVaeMnistEncoder, VAE_MNIST_LATENT } from '../models/vae-mnist.js';
 import { createOptimizer } from '../trainers/create-optimizer.js';
 import { VaeTrainer } from '../trainers/vae-trainer.js';
 import type { TrainingFamily } from './training-family.js';
+import { vaeSession } from './vae-session.js';
 
 /** Convolutional VAE on 28×28 digits, 16-d latent, Bernoulli likelihood, Adam(1e-3). */
 export const vaeMnistFamily: TrainingFamily = {
@@ -17,21 +16,6 @@ export const vaeMnistFamily: TrainingFamily = {
     const generator = models?.generator ?? buildVaeMnistDecoder({ seed });
     const optimizers = { vae: createOptimizer(options, { learningRate: 1e-3 }) };
     const trainer = new VaeTrainer({ encoder, decoder: generator, latentDim: VAE_MNIST_LATENT, optimizer: optimizers.vae });
-    return {
-      models: { generator, encoder },
-      optimizers,
-      batchesPerStep: 1,
-      step(sampler, firstBatch, rng) {
-        const losses = trainer.step(sampler.batch(firstBatch, 'zero-one'), rng);
-        return { loss: losses.loss, recon: losses.recon, kl: losses.kl };
-      },
-      sample: (n, rng) => trainer.sample(n, rng),
-      evaluate(dataset, indices, rng) {
-        const elbo = trainer.evaluateElbo((start, end) => imagesTensor(dataset, indices.subarray(start, end), 'zero-one'), indices.length, rng);
-        return { heldOutElboNats: elbo };
-      },
-      reconstruct: (images) => trainer.reconstruct(images),
-      trained: () => ({ generator, encoder }),
-    };
+    return vaeSession(encoder, generator, trainer, optimizers);
   },
 };

@@ -14,10 +14,10 @@ function manifest(id: string, training: Record<string, unknown>, metrics: Record
 
 describe('autoencoder and VAE publish profiles', () => {
   it('name the dataset, latent size, β and likelihood of the run', () => {
-    expect(vaeProfile({ dataset: 'mnist' }).name).toBe('VAE (MNIST, 16-d latent, Bernoulli)');
-    expect(vaeProfile({ dataset: 'mnist', trainer: { beta: 4 } }).name).toBe('β-VAE (MNIST, 16-d latent, β = 4, Bernoulli)');
-    expect(vaeProfile({ dataset: 'fashion-mnist', trainer: { latent: 2, likelihood: 'gaussian' } }).name).toBe('VAE (Fashion-MNIST, 2-d latent, Gaussian σ = 0.1)');
-    expect(autoencoderProfile({ dataset: 'fashion-mnist', trainer: { likelihood: 'gaussian' } }).name).toBe('Autoencoder (Fashion-MNIST, 16-d, MSE)');
+    expect(vaeProfile({ dataset: 'mnist' }).name).toBe('MLP VAE (MNIST, 16-d latent, Bernoulli)');
+    expect(vaeProfile({ dataset: 'mnist', trainer: { beta: 4 } }).name).toBe('MLP β-VAE (MNIST, 16-d latent, β = 4, Bernoulli)');
+    expect(vaeProfile({ dataset: 'fashion-mnist', trainer: { latent: 2, likelihood: 'gaussian' } }).name).toBe('MLP VAE (Fashion-MNIST, 2-d latent, Gaussian σ = 0.1)');
+    expect(autoencoderProfile({ dataset: 'fashion-mnist', trainer: { likelihood: 'gaussian' } }).name).toBe('MLP autoencoder (Fashion-MNIST, 16-d, MSE)');
   });
 
   it('describe the objective and architecture that the settings chose', () => {

@@ -64,7 +64,7 @@ export function autoencoderProfile(run: ProfileRun): PublishProfile {
   const loss = settings.likelihood === 'gaussian' ? 'MSE' : 'BCE';
   return {
     family: 'autoencoder',
-    name: `Autoencoder (${dataset}, ${settings.latent}-d, ${loss})`,
+    name: `MLP autoencoder (${dataset}, ${settings.latent}-d, ${loss})`,
     description:
       `A plain deterministic MLP autoencoder with a ${settings.latent}-d code, trained on ${dataset} with ${loss} reconstruction. ` +
       'It reconstructs well, but decoding random z ~ N(0, I) gives poor samples: shipped to show why a plain autoencoder is not a generator.',
@@ -120,7 +120,7 @@ export function vaeProfile(run: ProfileRun): PublishProfile {
     : '';
   return {
     family: 'vae',
-    name: `${kind} (${dataset}, ${settings.latent}-d latent${betaName}, ${likelihood})`,
+    name: `MLP ${kind} (${dataset}, ${settings.latent}-d latent${betaName}, ${likelihood})`,
     description:
       `An MLP variational autoencoder with a ${settings.latent}-d Gaussian latent and a ${likelihood} decoder likelihood, trained on ${dataset}` +
       `${settings.beta === 1 ? '' : ` with the KL term weighted by β = ${settings.beta}`}; samples from N(0, I) and reconstructs.` +
@@ -139,7 +139,8 @@ export function vaeProfile(run: ProfileRun): PublishProfile {
           'but the posteriors spread beyond N(0, I) (a KL well above the Bernoulli VAEs\') and more prior samples land in holes, broken or noisy; a larger or learned σ would trade sharpness for coherent samples. '
         : '') +
       (run.dataset === 'fashion-mnist' ? 'Textures (prints, logos, knit patterns) are averaged away; samples are smooth silhouettes. ' : '') +
-      'Samples are blurrier than a GAN\'s: the decoder predicts the mean of the likelihood, an average over plausible images, and an MLP decoder has no convolutional prior for strokes.',
+      'Samples are blurrier than a GAN\'s: the decoder predicts the mean of the likelihood, an average over plausible images, and an MLP decoder has no convolutional prior for local image structure; ' +
+      'some prior samples fall between classes or come out malformed.',
     imageRange: [0, 1],
     graphs: { generator: DECODER, encoder: encoder(true) },
     cardSections: ({ manifest, figures, siblings }: CardContext) => {

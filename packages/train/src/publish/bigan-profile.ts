@@ -1,6 +1,6 @@
 import { BIGAN_DROPOUT, BIGAN_LATENT } from '../models/bigan-mnist.js';
 import { BIGAN_EMA_DECAY, BIGAN_LATENT_CYCLE } from '../families/bigan-family.js';
-import { classAgreementSection } from './class-figures.js';
+import { CLASS_FIGURES, classAgreementSection } from './class-figures.js';
 import { datasetDisplayName } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import { FIGURE_FILES } from './figures/model-figures.js';
@@ -32,8 +32,11 @@ export function biganProfile(run: ProfileRun): PublishProfile {
       `D (training only, not shipped): x-branch conv 16 → conv 32 (4×4, stride 2, LeakyReLU 0.2, dropout ${BIGAN_DROPOUT} each) → flatten; z-branch dense 128, LeakyReLU 0.2, dropout ${BIGAN_DROPOUT}; ` +
       `concatenated → dense 256, LeakyReLU 0.2, dropout ${BIGAN_DROPOUT} → dense 1 (logit). Half-width networks because one BiGAN step runs G, E and D on 2 batches each: it keeps a CPU run within minutes.`,
     weaknesses:
-      'BiGAN inference is approximate: E is only as good an inverse as the adversarial game makes it, so reconstructions keep the class and rough shape of many inputs but not their exact style, ' +
-      'and a sizeable share come back as another digit (see Class agreement). Samples have GAN artefacts (broken or doubled strokes) and the model was trained for minutes on a CPU. ' +
+      'Samples have GAN artefacts: a good share are clean digits, the rest broken strokes or scribbles between classes; the discriminator stays ahead of the ' +
+      'half-width generator (its loss falls well below the 1.39 of a tie), and the run was minutes on a CPU. ' +
+      'Reconstructions keep the class of most held-out images (Class agreement) and often their slant and width, but not their exact strokes: ' +
+      'G(E(x)) is never trained to equal x, and E was fitted on G\'s own samples, so an unusual style comes back as the nearest style G draws. ' +
+      `E recovers only part of z: on G's samples ‖E(G(z)) − z‖² (\`cycle\` in the final losses) stays well above 0, against the ${BIGAN_LATENT} a constant code would leave. ` +
       `D's dropout masks come from tfjs's own unseeded generator, so a resumed or repeated run is close to, not bit-identical with, the original. No likelihood to report.`,
     imageRange: [-1, 1],
     graphs: {
@@ -49,7 +52,7 @@ export function biganProfile(run: ProfileRun): PublishProfile {
       },
     },
     classFigures: { reconstructions: true },
-    cardSections: ({ manifest, figures }: CardContext) => {
+    cardSections: ({ manifest, figures, siblings }: CardContext) => {
       const sections: string[] = [];
       const reconstructions = figures.find((figure) => figure.file === FIGURE_FILES.reconstructions);
       if (reconstructions !== undefined) {
@@ -57,6 +60,14 @@ export function biganProfile(run: ProfileRun): PublishProfile {
           `${reconstructions.caption} E's code is deterministic, so there is no posterior noise to add.`, '');
       }
       sections.push(...classAgreementSection(manifest, evaluationClassifierId(run.dataset) ?? 'the evaluation classifier'), '');
+      const cvae = siblings.find((other) => other.family === 'cvae' && other.dataset.name === manifest.dataset.name && other.metrics[CLASS_FIGURES.reconstructions] !== undefined);
+      if (cvae !== undefined) {
+        sections.push(
+          `For comparison, the conditional VAE \`${cvae.id}\` keeps the class of ${(100 * cvae.metrics[CLASS_FIGURES.reconstructions]!).toFixed(1)}% of the same held-out images, ` +
+            'but it is told the class; this encoder has to infer it.',
+          '',
+        );
+      }
       return sections;
     },
   };

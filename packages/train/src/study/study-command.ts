@@ -1,8 +1,9 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { selectBackend, BACKEND_REQUESTS, type BackendRequest } from '../backend/select-backend.js';
 import { POINT_GAN_DATASETS } from '../families/gan-2d-data.js';
 import { runStudy } from './run-study.js';
-import { STUDY_CONFIGS, studyConfigs } from './study-configs.js';
+import { EXTRA_CONFIGS, STUDY_CONFIGS, studyConfigs } from './study-configs.js';
+import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from '../cli/flag-errors.js';
 
 interface StudyFlags {
   dataset: string;
@@ -11,6 +12,7 @@ interface StudyFlags {
   steps?: number;
   batchSize?: number;
   out: string;
+  strip: string;
   backend: BackendRequest;
 }
 
@@ -30,23 +32,23 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
   const program = new Command('genzoo train study-2d')
     .description('Train configurations × seeds of 2-D GANs, score them with the PacGAN protocol, and write the table and plots')
     .addOption(new Option('--dataset <name>', 'benchmark').choices(Object.keys(POINT_GAN_DATASETS)).makeOptionMandatory())
-    .option('--configs <list>', `all, or a comma list of ${STUDY_CONFIGS.map((c) => c.name).join(', ')}`, 'all')
+    .option('--configs <list>', `all, or a comma list of ${[...STUDY_CONFIGS, ...EXTRA_CONFIGS].map((c) => c.name).join(', ')}`, 'all')
     .option('--seeds <n>', 'seeds 1…n per configuration', positiveInteger('--seeds'), 5)
     .option('--steps <n>', 'generator steps per run (default: each configuration\'s)', positiveInteger('--steps'))
     .option('--batch-size <n>', 'discriminator inputs per update (default: each configuration\'s)', positiveInteger('--batch-size'))
+    .option('--strip <config>', 'configuration whose training snapshots make the mode-hopping strip', 'gan')
     .requiredOption('-o, --out <folder>', 'results folder, e.g. docs/mode-collapse')
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_REQUESTS).default('auto'))
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) });
+    .configureOutput(SUBCOMMAND_OUTPUT);
   let flags: StudyFlags;
   try {
     program.parse(argv as string[], { from: 'user' });
     flags = program.opts<StudyFlags>();
-    studyConfigs(flags.configs);
+    const chosen = studyConfigs(flags.configs);
+    if (!chosen.some((c) => c.name === flags.strip)) throw new Error(`--strip ${flags.strip} is not among --configs ${flags.configs}`);
   } catch (error) {
-    if (error instanceof CommanderError && error.exitCode === 0) return 0;
-    console.error(`genzoo train study-2d: ${(error as Error).message.replace(/^error: /, '').split('\n')[0]}`);
-    return 2;
+    return flagErrorExitCode('genzoo train study-2d', error);
   }
   try {
     const backend = await selectBackend(flags.backend);
@@ -56,6 +58,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
       configs: studyConfigs(flags.configs),
       seeds: flags.seeds,
       out: flags.out,
+      stripConfig: flags.strip,
       overrides: { ...(flags.steps === undefined ? {} : { steps: flags.steps }), ...(flags.batchSize === undefined ? {} : { batchSize: flags.batchSize }) },
       log: (line) => console.log(line),
     });

@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { run } from '../cli/index.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'genzoo-study-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let errors: MockInstance;
+beforeEach(() => {
+  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('genzoo train study-2d', () => {
+  it('runs a tiny study and writes its table', async () => {
+    const argv = ['study-2d', '--dataset', 'grid', '--configs', 'gan,hinge-sn', '--seeds', '2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
+    expect(await run(argv)).toBe(0);
+    expect(existsSync(join(scratch, 'grid', 'results.md')) && existsSync(join(scratch, 'grid', 'gan-snapshots.png'))).toBe(true);
+  }, 120_000);
+
+  it.each([
+    [['study-2d', '--dataset', 'moons', '--out', 'x'], /--dataset/],
+    [['study-2d', '--dataset', 'ring', '--configs', 'gan,bogus', '--out', 'x'], /^genzoo train study-2d: unknown study configuration 'bogus'/],
+    [['study-2d', '--dataset', 'ring', '--seeds', '0', '--out', 'x'], /--seeds must be a positive integer, got '0'/],
+    [['study-2d', '--dataset', 'ring', '--configs', 'wgan', '--out', 'x'], /--strip gan is not among --configs wgan/],
+  ])('refuses %j in one line', async (argv, pattern) => {
+    expect(await run(argv)).toBe(2);
+    expect(errors.mock.calls).toHaveLength(1);
+    expect(String(errors.mock.calls[0]![0])).toMatch(pattern);
+  });
+});
