@@ -47,6 +47,15 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
   const program = new Command('genzoo-train')
     .description('Train a genzoo generative model with TensorFlow.js')
     .argument('<family>', `model family: ${[...FAMILIES.keys()].join(', ')}`)
+    .addHelpText(
+      'after',
+      '\nOther commands, each with its own --help:\n' +
+        '  kde | gmm --dataset <set> --out <folder>          fit and ship a density model (2-D sets, or images in a PCA space)\n' +
+        '  gan-2d | veegan-2d --dataset ring|grid --out <d>  train and ship a GAN on a 2-D toy set\n' +
+        '  study-2d --dataset ring|grid --out <folder>       the mode-collapse study: configurations × seeds, one table\n' +
+        '  publish <run> --id <id> -o <folder>               ship a finished run without training\n' +
+        '  card <folder> --run <run>                         re-render a shipped card after genzoo eval',
+    )
     .addOption(new Option('--dataset <name or folder>', `dataset: ${DATASET_NAMES.join(', ')}, or a folder of PNG/JPEG images`).makeOptionMandatory())
     .option('--loss <name>', `adversarial loss (GANs): ${[...GAN_LOSSES.keys()].join(', ')}`)
     .option('--steps <n>', 'optimizer steps', integer('--steps', 1))
