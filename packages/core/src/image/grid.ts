@@ -10,6 +10,16 @@ export interface GridOptions {
   background?: readonly [number, number, number, number];
 }
 
+/** Fills RGBA pixels with one colour: the first pixel, then doubling copies (far faster than a per-pixel loop). */
+export function fillRgba(data: Uint8ClampedArray, [r, g, b, a]: readonly [number, number, number, number]): void {
+  if (data.length === 0) return;
+  data[0] = r;
+  data[1] = g;
+  data[2] = b;
+  data[3] = a;
+  for (let filled = 4; filled < data.length; filled *= 2) data.copyWithin(filled, 0, Math.min(filled, data.length - filled));
+}
+
 /** Tiles same-sized images into one grid image, row by row. */
 export function tileImages(images: readonly RgbaImage[], options: GridOptions = {}): RgbaImage {
   const first = images[0];
@@ -22,7 +32,7 @@ export function tileImages(images: readonly RgbaImage[], options: GridOptions = 
   const width = columns * first.width + (columns + 1) * padding;
   const height = rows * first.height + (rows + 1) * padding;
   const data = new Uint8ClampedArray(width * height * 4);
-  for (let index = 0; index < data.length; index += 4) data.set(background, index);
+  fillRgba(data, background);
   images.forEach((image, index) => {
     if (image.width !== first.width || image.height !== first.height) {
       throw new InputError(`grid tiles must share one size: tile ${index} is ${image.width}x${image.height}, tile 0 is ${first.width}x${first.height}`);

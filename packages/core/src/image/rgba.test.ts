@@ -66,3 +66,14 @@ describe('tileImages and maxPixelDifference', () => {
     expect(() => tileImages([white, { width: 1, height: 1, data: new Uint8ClampedArray(4) }])).toThrow(/grid tiles must share one size/);
   });
 });
+
+describe('fillRgba', () => {
+  it('fills every pixel, whatever the pixel count', async () => {
+    const { fillRgba } = await import('./grid.js');
+    for (const pixels of [0, 1, 2, 3, 5, 8, 1000]) {
+      const data = new Uint8ClampedArray(pixels * 4);
+      fillRgba(data, [1, 2, 3, 4]);
+      expect(Array.from(data)).toEqual(Array.from({ length: pixels * 4 }, (_, index) => (index % 4) + 1));
+    }
+  });
+});

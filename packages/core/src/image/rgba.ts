@@ -38,10 +38,17 @@ export function tensorToRgbaImages(batch: TensorData, { layout, range }: PixelFo
     const base = image * plane * channels;
     const data = new Uint8ClampedArray(plane * 4);
     for (let pixel = 0; pixel < plane; pixel++) {
-      for (let channel = 0; channel < 3; channel++) {
-        const source = channels === 1 ? 0 : channel;
-        const index = layout === 'NCHW' ? base + source * plane + pixel : base + pixel * channels + source;
-        data[pixel * 4 + channel] = toByte(batch.data[index]!, low, high);
+      if (channels === 1) {
+        // One channel sits at the same place in NCHW and NHWC.
+        const grey = toByte(batch.data[base + pixel]!, low, high);
+        data[pixel * 4] = grey;
+        data[pixel * 4 + 1] = grey;
+        data[pixel * 4 + 2] = grey;
+      } else {
+        for (let channel = 0; channel < 3; channel++) {
+          const index = layout === 'NCHW' ? base + channel * plane + pixel : base + pixel * channels + channel;
+          data[pixel * 4 + channel] = toByte(batch.data[index]!, low, high);
+        }
       }
       data[pixel * 4 + 3] = 255;
     }

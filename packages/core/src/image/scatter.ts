@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { tensor, type TensorData } from '../tensor.js';
+import { fillRgba } from './grid.js';
 import type { RgbaImage } from './rgba.js';
 
 /** The data rectangle a plot shows. */
@@ -130,7 +131,7 @@ export function scatterPlot(layers: readonly ScatterLayer[], options: ScatterOpt
   const bounds = options.bounds ?? boundsOf(layers.map((layer) => layer.points));
   const data = new Uint8ClampedArray(size * size * 4);
   const background = options.background ?? [250, 250, 250, 255];
-  for (let index = 0; index < data.length; index += 4) data.set(background, index);
+  fillRgba(data, background);
   if (options.heat) paintHeat(data, size, options.heat);
   const [sx, sy] = [size / (bounds.xMax - bounds.xMin), size / (bounds.yMax - bounds.yMin)];
   for (const { points, color, radius = 1.5 } of layers) {
