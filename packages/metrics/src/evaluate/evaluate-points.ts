@@ -24,7 +24,7 @@ function mean(values: ArrayLike<number>): number {
 
 /**
  * Evaluates a model of 2-D points: the mean log-density of held-out points (fresh draws from the
- * dataset's true distribution, through the model's density graph) and, for sets with discrete modes
+ * dataset's true distribution, through the model's density graph, when it has one) and, for sets with discrete modes
  * (ring, grid), the 2-D mode metrics of VEEGAN/PacGAN over 2,500 samples, with the true density's own
  * score on the same points recorded in the protocol settings as the ceiling.
  */
@@ -38,7 +38,8 @@ export async function evaluatePointsModel(
   if (!truth) throw new GenzooError(`no held-out distribution for 2-D dataset "${manifest.dataset.name}" (known: ${Object.keys(POINT_DATASETS).join(', ')})`, 'E_EVAL');
   if (manifest.points?.dims !== 2) throw new GenzooError(`${manifest.id}: the 2-D protocol needs points with 2 coordinates`, 'E_EVAL');
   const density = manifest.graphs.density;
-  if (!density) throw new GenzooError(`${manifest.id} has no density graph to score held-out points with`, 'E_EVAL');
+  // The graph the figures depend on besides the samples: the density graph, else (a GAN) the generator.
+  const scored = density ?? manifest.graphs.generator!;
   const generator = await loadModel(folder, { cwd: options.cwd, env: options.env, device: options.device, threads: options.threads });
   try {
     let stage = performance.now();
@@ -46,8 +47,8 @@ export async function evaluatePointsModel(
     const generateSeconds = (performance.now() - stage) / 1000;
     stage = performance.now();
     const heldOut = truth.sample(manifest.dataset.heldOutSize || 2000, POINT_PROTOCOL.heldOutSeed);
-    const { logDensity } = await generator.logDensity(tensor(heldOut.data, [heldOut.rows, 2]));
-    const figures: Record<string, number> = { heldOutLogDensity: mean(logDensity.data) };
+    const figures: Record<string, number> = {};
+    if (density) figures.heldOutLogDensity = mean((await generator.logDensity(tensor(heldOut.data, [heldOut.rows, 2]))).logDensity.data);
     const settings: Record<string, number> = { heldOutSamples: heldOut.rows, heldOutSeed: POINT_PROTOCOL.heldOutSeed };
     if (truth.modes) {
       const modes = modeMetrics(featureMatrix(points.data as Float32Array, options.n, 2), truth.modes);
@@ -62,8 +63,8 @@ export async function evaluatePointsModel(
       tool: `@genzoo/metrics ${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`,
       n: options.n,
       seed: options.seed,
-      // A points model is measured with its own density graph; recording its hash makes --check notice a changed graph.
-      extractor: { id: manifest.id, file: density.file, sha256: density.sha256 },
+      // A points model is measured with its own graphs; recording the hash makes --check notice a changed graph.
+      extractor: { id: manifest.id, file: scored.file, sha256: scored.sha256 },
       reference: { dataset: manifest.dataset.name, split: 'held-out', size: heldOut.rows },
       settings,
       figures: Object.keys(figures),

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { evaluateModel } from '@genzoo/metrics';
 import { loadModel } from '@genzoo/node';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { run } from '../cli/index.js';
@@ -28,6 +29,13 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     const { points } = await model.samplePoints({ n: 5, seed: 1 });
     expect(points.dims).toEqual([5, 2]);
     await model.dispose();
+
+    // Named after the protocol's set, so `genzoo eval` scores it on the ring of σ 0.01; a GAN has no density to score.
+    expect(manifest.dataset.name).toBe('ring-8');
+    const outcome = await evaluateModel(out, { device: 'cpu', cwd: scratch, env: {} });
+    expect(Object.keys(outcome.figures).sort()).toEqual(['highQuality', 'modesCaptured', 'reverseKl']);
+    expect(outcome.protocol.settings.modeStd).toBe(0.01);
+    expect(outcome.protocol.extractor.file).toBe('generator.onnx');
   }, 120_000);
 
   it('trains VEEGAN for a few steps', async () => {

@@ -52,7 +52,8 @@ export async function publishPointGenerator(generator: tf.LayersModel, record: P
       name,
       family: record.family,
       description,
-      dataset: { name: record.dataset, trainSize: TRAINING_POINTS, heldOutSize: 0, splitSeed: record.seed },
+      // The protocol's set (ring σ 0.01), named apart from train's `ring` (σ 0.02) so `genzoo eval` scores it on the right one.
+      dataset: { name: mixture.name, trainSize: TRAINING_POINTS, heldOutSize: 0, splitSeed: record.seed },
       points: { dims: 2 },
       latent: { size: settings.latentDim, distribution: 'normal' },
       graphs: { generator: graph.spec },
