@@ -30,7 +30,7 @@ export async function buildApp({ registry, leaderboardFile, clientDir, ortDir, l
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: REQUEST_TIMEOUT_MS,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // Keep unknown query parameters so the schema can reject them instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false } },
