@@ -5,6 +5,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
 import { convertLayersModel, type ConversionResult, type ConvertOptions } from '@genzoo/tfjs-onnx';
 import type { InputKind, ParityCase } from './parity-cases.js';
+import { randomizeWeights } from '@genzoo/tfjs-onnx/testing';
 
 /** Batch size of every parity run (above 1, so the dynamic batch dimension is exercised). */
 export const BATCH = 2;
@@ -26,27 +27,6 @@ export interface PreparedCase {
   /** tfjs predict outputs, in the ONNX graph's layout. */
   expected: PhysicalTensor[];
   fp16: boolean;
-}
-
-/**
- * Seeded random weights at scales that keep activations O(1); BatchNormalization-like statistics get
- * non-trivial means and positive variances, scale weights ("gamma") stay near 1.
- */
-export function randomizeWeights(model: tfl.LayersModel, seed = 1): void {
-  model.weights.forEach((w, i) => {
-    const s = seed * 1000 + i;
-    const name = w.originalName;
-    const shape = w.shape as number[];
-    const value = tf.tidy(() => {
-      if (name.includes('moving_variance')) return tf.randomUniform(shape, 0.3, 2.5, 'float32', s);
-      if (name.includes('moving_mean')) return tf.randomNormal(shape, 0, 0.7, 'float32', s);
-      if (name.includes('gamma')) return tf.randomUniform(shape, 0.5, 1.8, 'float32', s);
-      if (name.includes('embeddings')) return tf.randomNormal(shape, 0, 1, 'float32', s);
-      const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
-      return tf.randomNormal(shape, 0, Math.min(0.5, 1.5 / Math.sqrt(fanIn)), 'float32', s);
-    });
-    w.write(value);
-  });
 }
 
 function randomInput(kind: InputKind, shape: number[], seed: number): tf.Tensor {

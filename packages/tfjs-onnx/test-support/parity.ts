@@ -5,36 +5,15 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
 import { convertLayersModel, type ConversionResult, type ConvertOptions } from '../src/index.js';
 import { inferenceCoverage, runtimeShapeMismatches } from './inference-coverage.js';
+import { randomizeWeights } from '../src/testing/random-weights.js';
 
-export { tf, tfl };
+export { tf, tfl, randomizeWeights };
 
 let ready: Promise<boolean> | undefined;
 /** Selects the tfjs cpu backend once. */
 export function useCpuBackend(): Promise<boolean> {
   ready ??= tf.setBackend('cpu');
   return ready;
-}
-
-/**
- * Gives every weight seeded random values; BatchNormalization statistics get non-trivial
- * means and positive variances away from 1.
- */
-export function randomizeWeights(model: tfl.LayersModel, seed = 1): void {
-  model.weights.forEach((w, i) => {
-    const s = seed * 1000 + i;
-    const name = w.originalName;
-    const shape = w.shape as number[];
-    const value = tf.tidy(() => {
-      if (name.includes('moving_variance')) return tf.randomUniform(shape, 0.3, 2.5, 'float32', s);
-      if (name.includes('moving_mean')) return tf.randomNormal(shape, 0, 0.7, 'float32', s);
-      if (name.includes('gamma')) return tf.randomUniform(shape, 0.5, 1.8, 'float32', s);
-      if (name.includes('embeddings')) return tf.randomNormal(shape, 0, 1, 'float32', s);
-      // Fan-in scaling keeps activations O(1), so float32 rounding stays far below the tolerance.
-      const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
-      return tf.randomNormal(shape, 0, Math.min(0.5, 1.5 / Math.sqrt(fanIn)), 'float32', s);
-    });
-    w.write(value);
-  });
 }
 
 /** Runs an ONNX model (bytes) in onnxruntime-node on one thread. */

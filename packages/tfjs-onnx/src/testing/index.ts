@@ -1,0 +1,2 @@
+// Helpers for tests of exported graphs, here and in other packages: `@genzoo/tfjs-onnx/testing`.
+export { randomizeWeights } from './random-weights.js';
