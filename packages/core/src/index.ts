@@ -33,6 +33,7 @@ export {
 } from './manifest/parse.js';
 
 export { createRng, restoreRng, assertSeed, MAX_SEED, type Rng, type RngState } from './random/prng.js';
+export { Xoshiro128, seededPermutation, type Xoshiro128State } from './random/xoshiro128.js';
 export {
   normalArray,
   truncatedNormalArray,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { permutation, Rng } from './rng.js';
+import { seededPermutation, Xoshiro128 } from './xoshiro128.js';
 
-describe('Rng', () => {
+describe('Xoshiro128', () => {
   it('continues identically after a state round trip through JSON', () => {
-    const a = new Rng(42);
+    const a = new Xoshiro128(42);
     a.normals(7);
-    const b = Rng.fromState(JSON.parse(JSON.stringify(a.getState())));
+    const b = Xoshiro128.fromState(JSON.parse(JSON.stringify(a.getState())));
     expect(Array.from(b.normals(9))).toEqual(Array.from(a.normals(9)));
   });
 
   it('gives roughly standard normals', () => {
-    const values = new Rng(1).normals(20000);
+    const values = new Xoshiro128(1).normals(20000);
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);
@@ -18,8 +18,8 @@ describe('Rng', () => {
   });
 
   it('permutes every index exactly once', () => {
-    const p = permutation(1000, 9);
+    const p = seededPermutation(1000, 9);
     expect(new Set(p).size).toBe(1000);
-    expect(p).toEqual(permutation(1000, 9));
+    expect(p).toEqual(seededPermutation(1000, 9));
   });
 });
