@@ -62,13 +62,19 @@ function checkBias(ctx: InferenceContext, channels: InferredDim): void {
   if (b && (b.length !== 1 || unifyDims(b[0]!, channels) === undefined)) fail(`bias ${formatShape(b)} does not match ${channels} output channels`);
 }
 
-function conv(ctx: InferenceContext): ReturnType<ShapeInferenceFn> {
+/** X, W and group of a Conv or ConvTranspose, with the checks both share; W's layout is the op's business. */
+function convOperands(ctx: InferenceContext) {
   const elemType = commonElemType(ctx, ctx.has(2) ? [0, 1, 2] : [0, 1]);
   const [x, w] = [ctx.shape(0), ctx.shape(1)];
   if (x) checkImage(x);
   if (w) checkImage(w, 'W');
   if (x && w && x.length !== w.length) fail(`X ${formatShape(x)} and W ${formatShape(w)} differ in rank`);
   const group = ctx.int('group', 1);
+  return { elemType, x, w, group };
+}
+
+function conv(ctx: InferenceContext): ReturnType<ShapeInferenceFn> {
+  const { elemType, x, w, group } = convOperands(ctx);
   const m = w ? w[0]! : null;
   if (x && w && typeof w[1] === 'number' && unifyDims(x[1]!, w[1] * group) === undefined) {
     fail(`X ${formatShape(x)} has ${x[1]} channels but W ${formatShape(w)} with group ${group} expects ${w[1] * group}`);
@@ -82,12 +88,7 @@ function conv(ctx: InferenceContext): ReturnType<ShapeInferenceFn> {
 }
 
 function convTranspose(ctx: InferenceContext): ReturnType<ShapeInferenceFn> {
-  const elemType = commonElemType(ctx, ctx.has(2) ? [0, 1, 2] : [0, 1]);
-  const [x, w] = [ctx.shape(0), ctx.shape(1)];
-  if (x) checkImage(x);
-  if (w) checkImage(w, 'W');
-  if (x && w && x.length !== w.length) fail(`X ${formatShape(x)} and W ${formatShape(w)} differ in rank`);
-  const group = ctx.int('group', 1);
+  const { elemType, x, w, group } = convOperands(ctx);
   if (x && w && unifyDims(x[1]!, w[0]!) === undefined) fail(`X ${formatShape(x)} has ${x[1]} channels but W ${formatShape(w)} expects ${w[0]}`);
   const m = w && typeof w[1] === 'number' ? w[1] * group : null;
   checkBias(ctx, m);
