@@ -4,3 +4,4 @@ export { FolderSource, ModelFileError } from './folder-source.js';
 export { resolveModelFolder, listModels, modelRoots, UnknownModelError, type ResolveOptions, type ModelEntry } from './resolve-model.js';
 export { loadModel, type LoadModelOptions } from './load-model.js';
 export { encodePng, encodeWebp, writePng, writeSampleGrid, channelsNeeded, OutputError, type PngInfo } from './png.js';
+export { processIo, type CliIo } from './cli/io.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './eval-command.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from '@genzoo/node';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-eval-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

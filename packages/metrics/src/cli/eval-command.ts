@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isClassifierManifest, isGenzooError, MAX_SEED, parseModelManifestText, type Device } from '@genzoo/core';
-import { resolveModelFolder } from '@genzoo/node';
+import { processIo, resolveModelFolder, type CliIo } from '@genzoo/node';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { compareFigures } from '../evaluate/check.js';
 import { evaluateModel, type EvaluateOptions, type EvaluationOutcome } from '../evaluate/evaluate-model.js';
@@ -9,7 +9,6 @@ import { POINT_PROTOCOL } from '../evaluate/point-protocol.js';
 import { PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS } from '../evaluate/protocol.js';
 import { describeProtocol, FIGURE_LABELS, figureNames, formatFigure } from '../evaluate/render.js';
 import { writeEvaluation } from '../evaluate/write-results.js';
-import { processIo, type CliIo } from './cli-io.js';
 
 interface EvalFlags {
   model: string;
