@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { createRng, GenzooError, InputError, isClassifierManifest, parseModelManifestText, type AnyManifest, type Device, type Evaluation } from '@genzoo/core';
 import { loadModel, resolveModelFolder, type ResolveOptions } from '@genzoo/node';
 import type { DotProductEngine } from '../compute/dot-product-engine.js';
@@ -14,7 +13,7 @@ import { distributionFigures, type DistributionFigures } from './distribution-fi
 import { evaluatePointsModel } from './evaluate-points.js';
 import { generateImages } from './generate-images.js';
 import { POINT_PROTOCOL } from './point-protocol.js';
-import { PROTOCOL, REFERENCE_FIGURES, type ReferenceRow } from './protocol.js';
+import { PROTOCOL, REFERENCE_FIGURES, toolName, type ReferenceRow } from './protocol.js';
 import { referenceData, type ReferenceData } from './reference-features.js';
 
 export interface EvaluateOptions extends ResolveOptions {
@@ -51,10 +50,6 @@ export interface EvaluationOutcome {
   memorizationPairs: MemorizationPair[];
   /** Image size; absent for models of points. */
   image?: { width: number; height: number };
-}
-
-function toolName(): string {
-  return `@genzoo/metrics ${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`;
 }
 
 function seconds(since: number): number {

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { GenzooError, MAX_SAMPLES, tensor, type Evaluation, type Manifest } from '@genzoo/core';
 import { loadModel } from '@genzoo/node';
 import { featureMatrix } from '../features/feature-matrix.js';
@@ -6,6 +5,7 @@ import type { Mixture2d } from '../synthetic/mixtures.js';
 import { modeMetrics } from '../synthetic/mode-metrics.js';
 import type { EvaluateOptions, EvaluationOutcome } from './evaluate-model.js';
 import { POINT_DATASETS, POINT_PROTOCOL } from './point-protocol.js';
+import { toolName } from './protocol.js';
 
 /** log p(x) of an equal-weight isotropic Gaussian mixture (log-sum-exp over modes). */
 export function mixtureLogDensity(mixture: Mixture2d, x: number, y: number): number {
@@ -60,7 +60,7 @@ export async function evaluatePointsModel(
     options.log?.(`${options.n} samples (${generateSeconds.toFixed(1)} s), ${heldOut.rows} held-out points scored (${metricSeconds.toFixed(1)} s)`);
     const total = (performance.now() - options.started) / 1000;
     const protocol: Evaluation = {
-      tool: `@genzoo/metrics ${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`,
+      tool: toolName(),
       n: options.n,
       seed: options.seed,
       // A points model is measured with its own graphs; recording the hash makes --check notice a changed graph.

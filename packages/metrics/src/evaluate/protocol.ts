@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /** The fixed settings of every evaluation; recorded in each manifest's `evaluation.settings`. */
 export const PROTOCOL = {
   /** Generated samples by default. */
@@ -36,3 +38,8 @@ export const REFERENCE_FIGURES = ['fid', 'kid', 'kidStd', 'inceptionScore', 'inc
 /** The two reference rows: held-out real data (the floor) and uniform noise (the ceiling). */
 export const REFERENCE_ROWS = ['heldOut', 'noise'] as const;
 export type ReferenceRow = (typeof REFERENCE_ROWS)[number];
+
+/** `@genzoo/metrics <version>`: the `tool` of every evaluation this package writes. */
+export function toolName(): string {
+  return `@genzoo/metrics ${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`;
+}
