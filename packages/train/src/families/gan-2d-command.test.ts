@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateModel } from '@genzoo/metrics';
 import { loadModel } from '@genzoo/node';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from '../cli/cli-test-support.js';
 import { run } from '../cli/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-gan-2d-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let errors: MockInstance;
-beforeEach(() => {
-  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureCliOutput();
 
 describe('genzoo train gan-2d | veegan-2d', () => {
   it('trains a packed GAN for a few steps and ships a points model that @genzoo/node samples', async () => {
@@ -50,7 +46,7 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     [['veegan-2d', '--dataset', 'ring', '--pack', '2', '--out', 'x'], /veegan-2d takes no --pack/],
   ])('refuses bad flags %j in one line', async (argv, pattern) => {
     expect(await run(argv)).toBe(2);
-    expect(errors.mock.calls).toHaveLength(1);
-    expect(String(errors.mock.calls[0]![0])).toMatch(pattern);
+    expect(output.errors().mock.calls).toHaveLength(1);
+    expect(String(output.errors().mock.calls[0]![0])).toMatch(pattern);
   });
 });

@@ -7,29 +7,15 @@ import sharp from 'sharp';
 import { selectBackend } from '../backend/select-backend.js';
 import { buildBiganMnistEncoder, buildBiganMnistGenerator } from '../models/bigan-mnist.js';
 import { buildCvaeDecoder, buildCvaeEncoder } from '../models/cvae-mlp.js';
-import type { TrainingSummary } from '../trainers/training-run.js';
 import { batchToBytes, CLASS_FIGURES, classAgreementSection, measureClassFigures, type ImageClassifier } from './class-figures.js';
 import { heldOutExamples } from './evaluation-classifier.js';
 import { publishModel } from './publish-model.js';
+import { oneStepSummary } from './publish-test-support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'genzoo-class-figures-'));
 let cvae: Manifest;
 let bigan: Manifest;
 
-function summary(family: string): TrainingSummary {
-  return {
-    family,
-    dataset: 'mnist',
-    config: { steps: 1, batchSize: 8, seed: 1, sampleEvery: 1, checkpointEvery: 1, evalCount: 2000 },
-    backend: { name: 'wasm', summary: 'test backend', registeredKernels: [] },
-    steps: 1,
-    wallClockSeconds: 1,
-    msPerStep: 1,
-    finalLosses: { loss: 1 },
-    metrics: {},
-    files: [],
-  };
-}
 
 /** A classifier that calls every image `answer`. */
 function constantClassifier(answer: number): ImageClassifier {
@@ -40,11 +26,11 @@ beforeAll(async () => {
   await selectBackend('wasm');
   cvae = await publishModel({
     models: { generator: buildCvaeDecoder({ seed: 1 }), encoder: buildCvaeEncoder({ seed: 1 }) },
-    summary: summary('cvae'), id: 'cvae-test', outDir: join(work, 'cvae-test'),
+    summary: oneStepSummary('cvae'), id: 'cvae-test', outDir: join(work, 'cvae-test'),
   });
   bigan = await publishModel({
     models: { generator: buildBiganMnistGenerator({ seed: 1 }), encoder: buildBiganMnistEncoder({ seed: 1 }) },
-    summary: summary('bigan'), id: 'bigan-test', outDir: join(work, 'bigan-test'),
+    summary: oneStepSummary('bigan'), id: 'bigan-test', outDir: join(work, 'bigan-test'),
   });
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));

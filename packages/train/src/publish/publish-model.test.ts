@@ -7,32 +7,18 @@ import sharp from 'sharp';
 import { selectBackend } from '../backend/select-backend.js';
 import { buildDcganMnistGenerator } from '../models/dcgan-mnist.js';
 import { buildVaeMnistDecoder, buildVaeMnistEncoder } from '../models/vae-mnist.js';
-import type { TrainingSummary } from '../trainers/training-run.js';
 import { publishModel } from './publish-model.js';
+import { oneStepSummary } from './publish-test-support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'genzoo-publish-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function summary(family: string): TrainingSummary {
-  return {
-    family,
-    dataset: 'mnist',
-    config: { steps: 1, batchSize: 8, seed: 1, sampleEvery: 1, checkpointEvery: 1, evalCount: 2000 },
-    backend: { name: 'wasm', summary: 'test backend', registeredKernels: [] },
-    steps: 1,
-    wallClockSeconds: 1,
-    msPerStep: 1,
-    finalLosses: { loss: 1 },
-    metrics: {},
-    files: [],
-  };
-}
 
 describe('publishModel', () => {
   it('ships a DCGAN folder whose graph matches tfjs and whose files match the manifest', async () => {
     await selectBackend('wasm');
     const outDir = join(work, 'dcgan-mnist');
-    const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: summary('dcgan-mnist'), id: 'dcgan-mnist', outDir });
+    const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: oneStepSummary('dcgan-mnist'), id: 'dcgan-mnist', outDir });
     expect(manifest.metrics.exportMaxAbsError).toBeLessThanOrEqual(1e-4);
     expect(manifest.dataset).toEqual({ name: 'mnist', trainSize: 8000, heldOutSize: 2000, splitSeed: expect.any(Number) });
     expect(manifest.graphs.generator?.outputs[0]).toMatchObject({ shape: ['batch', 1, 28, 28], layout: 'NCHW', range: [-1, 1] });
@@ -48,7 +34,7 @@ describe('publishModel', () => {
 
   it('records the trainer settings in the manifest and the card', async () => {
     const outDir = join(work, 'dcgan-hinge');
-    const trained = { ...summary('dcgan-mnist'), trainer: { loss: 'hinge', spectralNorm: true, learningRate: 1e-4 } };
+    const trained = { ...oneStepSummary('dcgan-mnist'), trainer: { loss: 'hinge', spectralNorm: true, learningRate: 1e-4 } };
     const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: trained, id: 'dcgan-hinge', outDir });
     expect(manifest.training['trainer']).toEqual({ loss: 'hinge', spectralNorm: true, learningRate: 1e-4 });
     expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('| trainer settings | --loss hinge, --spectral-norm, --lr 0.0001 (overriding Objective where they differ) |');
@@ -57,7 +43,7 @@ describe('publishModel', () => {
   it('ships both VAE graphs and they reconstruct through @genzoo/node', async () => {
     const outDir = join(work, 'vae-mnist');
     const models = { generator: buildVaeMnistDecoder({ seed: 4 }), encoder: buildVaeMnistEncoder({ seed: 4 }) };
-    const manifest = await publishModel({ models, summary: summary('vae-mnist'), id: 'vae-mnist', outDir });
+    const manifest = await publishModel({ models, summary: oneStepSummary('vae-mnist'), id: 'vae-mnist', outDir });
     expect(Object.keys(manifest.graphs).sort()).toEqual(['encoder', 'generator']);
     const model = await loadModel(outDir, { device: 'cpu' });
     const sampled = await model.sample({ n: 2, seed: 1 });
@@ -68,12 +54,12 @@ describe('publishModel', () => {
 
   it('leaves an existing folder untouched when publishing fails', async () => {
     const outDir = join(work, 'kept');
-    await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: summary('dcgan-mnist'), id: 'kept', outDir });
+    await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: oneStepSummary('dcgan-mnist'), id: 'kept', outDir });
     const before = readFileSync(join(outDir, 'manifest.json'), 'utf8');
     await expect(
-      publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: summary('no-such-family'), id: 'kept', outDir }),
+      publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: oneStepSummary('no-such-family'), id: 'kept', outDir }),
     ).rejects.toThrow("no publish profile for family 'no-such-family'");
-    await expect(publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: summary('dcgan-mnist'), id: 'Bad Id', outDir })).rejects.toThrow(
+    await expect(publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 5 }) }, summary: oneStepSummary('dcgan-mnist'), id: 'Bad Id', outDir })).rejects.toThrow(
       /manifest.id: must be lowercase/,
     );
     expect(readFileSync(join(outDir, 'manifest.json'), 'utf8')).toBe(before);

@@ -1,17 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from '../cli/cli-test-support.js';
 import { run } from '../cli/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-study-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let errors: MockInstance;
-beforeEach(() => {
-  errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureCliOutput();
 
 describe('genzoo train study-2d', () => {
   it('runs a tiny study and writes its table', async () => {
@@ -27,7 +23,7 @@ describe('genzoo train study-2d', () => {
     [['study-2d', '--dataset', 'ring', '--configs', 'wgan', '--out', 'x'], /--strip gan is not among --configs wgan/],
   ])('refuses %j in one line', async (argv, pattern) => {
     expect(await run(argv)).toBe(2);
-    expect(errors.mock.calls).toHaveLength(1);
-    expect(String(errors.mock.calls[0]![0])).toMatch(pattern);
+    expect(output.errors().mock.calls).toHaveLength(1);
+    expect(String(output.errors().mock.calls[0]![0])).toMatch(pattern);
   });
 });
