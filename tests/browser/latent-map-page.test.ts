@@ -3,7 +3,7 @@ import { PHONE, canvasStats, openGallerySession, overflowsHorizontally, tabTo, t
 import { testModels } from '../helpers/test-models.js';
 
 /** A model with a 2-D latent and a decoder, e.g. vae-2d-mnist. */
-const model = testModels().find((candidate) => candidate.manifest.image && candidate.manifest.latent.size === 2 && !candidate.manifest.mixture);
+const model = testModels().find((candidate) => candidate.manifest.image && candidate.manifest.latent?.size === 2 && !candidate.manifest.mixture);
 
 describe('the latent map', () => {
   let session: GallerySession;

@@ -7,6 +7,8 @@ export {
   classifierManifestSchema,
   evaluationSchema,
   mixtureSchema,
+  translationSchema,
+  translationDirectionSchema,
   tensorSpecSchema,
   graphSpecSchema,
   BATCH,
@@ -16,6 +18,8 @@ export {
   type ModelKind,
   type Evaluation,
   type Mixture,
+  type Translation,
+  type TranslationDirection,
   type GraphSpec,
   type GraphRole,
   type TensorSpec,
@@ -83,6 +87,7 @@ export type {
   ImageBatch,
   InterpolateOptions,
   Encoding,
+  TranslateOptions,
 } from './generator/generator.js';
-export { capabilitiesOf, CAPABILITY_GRAPHS, type Capability } from './generator/capabilities.js';
+export { capabilitiesOf, translationDirectionsOf, CAPABILITY_GRAPHS, type Capability } from './generator/capabilities.js';
 export { callCapability, toPlain, fromPlain, type CapabilityCall, type CapabilityOutput, type PlainTensor } from './generator/capability-call.js';

@@ -16,7 +16,10 @@ export interface ModelSummary {
   image?: { width: number; height: number; channels: number };
   /** Present for models whose samples are vectors (2-D toy data). */
   points?: { dims: number };
-  latent: { size: number; distribution: string };
+  /** Absent for image-to-image translators. */
+  latent?: { size: number; distribution: string };
+  /** The two domains of an image-to-image translator. */
+  translation?: { a: { name: string; description: string }; b: { name: string; description: string } };
   mixture?: { components: number };
   /** Class count of conditional models (a `label` input). */
   classes?: number;

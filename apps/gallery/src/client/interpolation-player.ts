@@ -55,7 +55,9 @@ export class InterpolationPlayer {
         const result = await generator.interpolate({ from, to, steps: FRAMES, method });
         [images, timeMs] = [generator.toRgba(result), result.timeMs];
       } else {
-        const { size, distribution } = generator.manifest.latent;
+        const { latent } = generator.manifest;
+        if (!latent) throw new Error(`${generator.id} has no latent to interpolate`);
+        const { size, distribution } = latent;
         const end = (seed: number) => sampleLatents({ n: 1, size, seed, distribution }).data;
         const result = await generator.decode(interpolationPath(end(from), end(to), FRAMES, method), new Array<number>(FRAMES).fill(label));
         [images, timeMs] = [tensorToRgbaImages(result.images, result.format), result.timeMs];

@@ -8,7 +8,7 @@ export interface ModelPage {
 
 /** A 2-D latent plane to explore: decode without a mixture component. */
 export function hasLatentMap(model: ModelSummary): boolean {
-  return model.latent.size === 2 && model.image !== undefined && model.capabilities.includes('decode') && !model.mixture;
+  return model.latent?.size === 2 && model.image !== undefined && model.capabilities.includes('decode') && !model.mixture;
 }
 
 export function hasDrawPage(model: ModelSummary): boolean {
@@ -21,7 +21,7 @@ export function hasToyPage(model: ModelSummary): boolean {
 
 /** Truncation applies to normal latents of image models (the server refuses it otherwise). */
 export function hasTruncation(model: ModelSummary): boolean {
-  return model.image !== undefined && model.latent.distribution === 'normal';
+  return model.image !== undefined && model.latent?.distribution === 'normal';
 }
 
 /** Every page that can show `model`, the model page first. */

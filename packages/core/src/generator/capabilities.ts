@@ -1,4 +1,4 @@
-import type { GraphRole, Manifest } from '../manifest/schema.js';
+import type { GraphRole, Manifest, TranslationDirection } from '../manifest/schema.js';
 
 /** What a model can do; each needs the graphs listed here. */
 export const CAPABILITY_GRAPHS = {
@@ -9,12 +9,13 @@ export const CAPABILITY_GRAPHS = {
   encode: ['encoder'],
   reconstruct: ['encoder', 'generator'],
   logDensity: ['density'],
+  translate: ['a2b'],
 } as const satisfies Record<string, readonly GraphRole[]>;
 
 export type Capability = keyof typeof CAPABILITY_GRAPHS;
 
 /** Capabilities that make images, which models of vector samples (`points`) do not have, and the reverse. */
-const IMAGE_ONLY: ReadonlySet<Capability> = new Set(['sample', 'decode', 'interpolate', 'encode', 'reconstruct']);
+const IMAGE_ONLY: ReadonlySet<Capability> = new Set(['sample', 'decode', 'interpolate', 'encode', 'reconstruct', 'translate']);
 const POINTS_ONLY: ReadonlySet<Capability> = new Set(['samplePoints']);
 /** A mixture's latent alone does not say which component it belongs to, so there is no path or posterior to decode. */
 const NEEDS_LATENT_ALONE: readonly Capability[] = ['interpolate', 'reconstruct'];
@@ -27,4 +28,9 @@ export function capabilitiesOf(manifest: Manifest): Capability[] {
     (capability) =>
       !excluded.has(capability) && CAPABILITY_GRAPHS[capability].every((role) => manifest.graphs[role] !== undefined),
   );
+}
+
+/** The directions a translator's graphs provide: `a2b`, and `b2a` for two-way models such as CycleGAN. */
+export function translationDirectionsOf(manifest: Manifest): TranslationDirection[] {
+  return (['a2b', 'b2a'] as const).filter((direction) => manifest.graphs[direction] !== undefined);
 }

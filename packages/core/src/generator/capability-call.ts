@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { PixelFormat } from '../image/rgba.js';
+import type { TranslationDirection } from '../manifest/schema.js';
 import type { ExecutionInfo } from '../runtime/adapter.js';
 import { tensor, type TensorData } from '../tensor.js';
 import type { GeneratorApi } from './generator.js';
@@ -21,7 +22,8 @@ export type CapabilityCall =
   | { capability: 'interpolate'; from: number; to: number; steps: number; method?: 'slerp' | 'lerp' }
   | { capability: 'encode'; images: PlainTensor; labels?: number[] }
   | { capability: 'reconstruct'; images: PlainTensor; seed?: number; labels?: number[] }
-  | { capability: 'logDensity'; samples: PlainTensor };
+  | { capability: 'logDensity'; samples: PlainTensor }
+  | { capability: 'translate'; images: PlainTensor; direction?: TranslationDirection };
 
 /** What a {@link CapabilityCall} returns: the main output tensor, how to read it, and where it ran. */
 export interface CapabilityOutput {
@@ -72,6 +74,10 @@ export async function callCapability(generator: GeneratorApi, call: CapabilityCa
     case 'logDensity': {
       const result = await generator.logDensity(fromPlain(call.samples, 'samples'));
       return { output: toPlain(result.logDensity), kind: 'logDensity', execution: result.execution };
+    }
+    case 'translate': {
+      const result = await generator.translate(fromPlain(call.images, 'images'), { direction: call.direction });
+      return { output: toPlain(result.images), kind: 'images', format: result.format, execution: result.execution };
     }
     default:
       throw new InputError(`unknown capability ${JSON.stringify((call as { capability: unknown }).capability)}`);

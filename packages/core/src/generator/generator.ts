@@ -3,14 +3,14 @@ import { GenzooError, InputError } from '../errors.js';
 import { tensorToRgbaImages, type PixelFormat, type RgbaImage } from '../image/rgba.js';
 import { interpolationPath, type InterpolationMethod } from '../interpolate.js';
 import { parseManifestText } from '../manifest/parse.js';
-import type { GraphRole, GraphSpec, Manifest, TensorRole, TensorSpec } from '../manifest/schema.js';
+import type { GraphRole, GraphSpec, Manifest, TensorRole, TensorSpec, TranslationDirection } from '../manifest/schema.js';
 import { createRng } from '../random/prng.js';
 import { oneHot, sampleComponents, sampleLatents } from '../random/samplers.js';
 import type { Device, ExecutionInfo, RuntimeAdapter } from '../runtime/adapter.js';
 import { readVerifiedGraph, type ModelSource } from '../runtime/model-source.js';
 import { openSession, type OpenedSession } from '../runtime/open-session.js';
 import { assertShape, concatBatch, sliceBatch, tensor, type TensorData } from '../tensor.js';
-import { CAPABILITY_GRAPHS, capabilitiesOf, type Capability } from './capabilities.js';
+import { capabilitiesOf, translationDirectionsOf, type Capability } from './capabilities.js';
 
 /** Largest `n` one call may ask for; bounds memory in every runtime. */
 export const MAX_SAMPLES = 4096;
@@ -92,6 +92,11 @@ export interface Encoding {
   execution: ExecutionInfo;
 }
 
+export interface TranslateOptions {
+  /** `a2b` (the default) or, for two-way models, `b2a`. */
+  direction?: TranslationDirection | undefined;
+}
+
 /** A model that cannot do what was asked: the message names the capability and the model. */
 export class CapabilityError extends GenzooError {
   constructor(model: string, capability: string, available: readonly string[]) {
@@ -129,6 +134,7 @@ export interface GeneratorApi {
   encode(images: TensorData, labels?: readonly number[]): Promise<Encoding>;
   reconstruct(images: TensorData, options?: ReconstructOptions): Promise<SampleResult>;
   logDensity(samples: TensorData): Promise<DensityResult>;
+  translate(images: TensorData, options?: TranslateOptions): Promise<ImageBatch>;
   toRgba(batch: ImageBatch): RgbaImage[];
   dispose(): Promise<void>;
 }
@@ -156,12 +162,17 @@ export class Generator implements GeneratorApi {
     }
   }
 
-  /** Reads and validates `manifest.json` from `source`, and opens the generator graph. */
+  /** Reads and validates `manifest.json` from `source`, and opens the model's main graph (generator, else a2b). */
   static async load(source: ModelSource, adapter: RuntimeAdapter, options: GeneratorOptions = {}): Promise<Generator> {
     const manifest = parseManifestText(await source.readText('manifest.json'), `${source.location}/manifest.json`);
     const generator = new Generator(manifest, source, adapter, options);
-    await generator.session('generator');
+    await generator.session(generator.mainRole);
     return generator;
+  }
+
+  /** The graph every model has: the generator, or a translator's `a2b`. */
+  private get mainRole(): GraphRole {
+    return this.manifest.graphs.generator ? 'generator' : 'a2b';
   }
 
   get id(): string {
@@ -172,9 +183,9 @@ export class Generator implements GeneratorApi {
     return capabilitiesOf(this.manifest);
   }
 
-  /** Which runtime and provider runs the generator graph. */
+  /** Which runtime and provider runs the main graph (the generator, or a translator's `a2b`). */
   async execution(): Promise<ExecutionInfo> {
-    return (await this.session('generator')).execution;
+    return (await this.session(this.mainRole)).execution;
   }
 
   /** Draws `n` latents (and mixture components, for mixtures) from `seed` and decodes them. */
@@ -223,8 +234,8 @@ export class Generator implements GeneratorApi {
   /** Latent path between the first latents of two seeds, decoded. */
   async interpolate({ from, to, steps, method = 'slerp' }: InterpolateOptions): Promise<SampleResult> {
     this.require('interpolate');
-    const endPoint = (seed: number): Float32Array =>
-      sampleLatents({ n: 1, size: this.manifest.latent.size, seed, distribution: this.manifest.latent.distribution }).data;
+    const { size, distribution } = this.latentSpec();
+    const endPoint = (seed: number): Float32Array => sampleLatents({ n: 1, size, seed, distribution }).data;
     const latents = interpolationPath(endPoint(from), endPoint(to), steps, method);
     return { ...(await this.decode(latents)), latents };
   }
@@ -261,6 +272,25 @@ export class Generator implements GeneratorApi {
     return { ...(await this.decode(latents, labels)), latents };
   }
 
+  /**
+   * Translates images given in the direction graph's image format (`[n, …image]`, its layout and range)
+   * from domain A to B (`a2b`, the default) or back (`b2a`, two-way models only).
+   */
+  async translate(images: TensorData, { direction = 'a2b' }: TranslateOptions = {}): Promise<ImageBatch> {
+    this.require('translate');
+    if (direction !== 'a2b' && direction !== 'b2a') throw new InputError(`direction must be "a2b" or "b2a", got ${JSON.stringify(direction)}`);
+    const directions = translationDirectionsOf(this.manifest);
+    if (!directions.includes(direction)) throw new CapabilityError(this.id, `translate ${direction}`, directions.map((known) => `translate ${known}`));
+    const graph = this.graph(direction);
+    const inputSpec = findSpec(graph.inputs, 'image', `${this.id}/${direction} inputs`);
+    assertShape(images, staticDims(inputSpec), `images for ${this.id}`);
+    const count = images.dims[0]!;
+    this.assertCount(count);
+    const { outputs, execution, timeMs } = await this.runChunked(direction, { [inputSpec.name]: images }, count);
+    const outputSpec = findSpec(graph.outputs, 'image', `${this.id}/${direction} outputs`);
+    return { images: outputs[outputSpec.name]!, format: pixelFormatOf(outputSpec), execution, timeMs };
+  }
+
   /** Converts a result's images to RGBA pixels. */
   toRgba(batch: ImageBatch): RgbaImage[] {
     return tensorToRgbaImages(batch.images, batch.format);
@@ -278,8 +308,15 @@ export class Generator implements GeneratorApi {
   }
 
   private drawLatents(n: number, seed: number, truncation: number | undefined): TensorData {
-    const { size, distribution } = this.manifest.latent;
+    const { size, distribution } = this.latentSpec();
     return sampleLatents({ n, size, seed, distribution, truncation });
+  }
+
+  /** Every model with a generator graph has a latent (the schema checks it). */
+  private latentSpec(): NonNullable<Manifest['latent']> {
+    const { latent } = this.manifest;
+    if (!latent) throw new GenzooError(`${this.id} has no latent: it ships no generator graph`, 'E_MANIFEST');
+    return latent;
   }
 
   private drawComponents(n: number, seed: number): number[] | undefined {

@@ -37,9 +37,19 @@ export const graphSpecSchema = z.object({
 
 /**
  * Graph roles a generative model can ship; each capability of the Generator API needs some of them.
- * `density` evaluates the model's log-density (KDE, Gaussian mixtures).
+ * `density` evaluates the model's log-density (KDE, Gaussian mixtures); `a2b` and `b2a` translate
+ * images between the two domains of `translation` (pix2pix ships `a2b`, CycleGAN both).
  */
-export const graphRoleSchema = z.enum(['generator', 'encoder', 'density']);
+export const graphRoleSchema = z.enum(['generator', 'encoder', 'density', 'a2b', 'b2a']);
+
+/** Directions an image-to-image model can translate in; each is a graph role. */
+export const translationDirectionSchema = z.enum(['a2b', 'b2a']);
+
+/** One image domain of a translator, e.g. `edges` or `digits`. */
+const domainSchema = z.object({ name: identifier, description: z.string() });
+
+/** The two domains an image-to-image model translates between. */
+export const translationSchema = z.object({ a: domainSchema, b: domainSchema });
 
 /** What a model folder holds: a generative model (the default) or an image classifier (e.g. a feature extractor for evaluation). */
 export const modelKindSchema = z.enum(['generative', 'classifier']);
@@ -149,7 +159,7 @@ function checkEvaluation(manifest: CommonFields, context: Context): void {
 }
 
 type GenerativeFields = CommonFields & {
-  latent: { size: number };
+  latent?: { size: number } | undefined;
   mixture?: { components: number; weights?: number[] | undefined } | undefined;
   graphs: Partial<Record<z.infer<typeof graphRoleSchema>, GraphSpec>>;
 };
@@ -215,6 +225,50 @@ function checkDensity(density: GraphSpec, context: Context): void {
   }
 }
 
+/** A generator needs `latent`, and a `latent` input of that size. */
+function checkLatent(manifest: GenerativeFields, generator: GraphSpec, context: Context): void {
+  if (!manifest.latent) {
+    context.addIssue({ code: 'custom', path: ['latent'], message: 'required when there is a generator graph' });
+    return;
+  }
+  const latent = generator.inputs.findIndex((input) => input.role === 'latent');
+  if (latent < 0) {
+    context.addIssue({ code: 'custom', path: ['graphs', 'generator', 'inputs'], message: 'needs an input with role "latent"' });
+    return;
+  }
+  const shape = generator.inputs[latent]?.shape;
+  if (shape?.[0] !== BATCH || shape[1] !== manifest.latent.size || shape.length !== 2) {
+    context.addIssue({
+      code: 'custom',
+      path: ['graphs', 'generator', 'inputs', latent, 'shape'],
+      message: `must be ["batch", ${manifest.latent.size}] to match latent.size`,
+    });
+  }
+}
+
+/**
+ * Translators: `translation` exactly when there is an `a2b` graph, `b2a` only beside `a2b`, and each
+ * direction takes one image and returns one image (both in the manifest's `image` shape).
+ */
+function checkTranslation(manifest: GenerativeFields & { translation?: unknown }, context: Context): void {
+  const { a2b, b2a } = manifest.graphs;
+  if (!a2b) {
+    if (b2a) context.addIssue({ code: 'custom', path: ['graphs', 'b2a'], message: 'a b2a graph needs an a2b graph beside it' });
+    if (manifest.translation) context.addIssue({ code: 'custom', path: ['translation'], message: 'needs an a2b graph' });
+    return;
+  }
+  if (!manifest.translation) context.addIssue({ code: 'custom', path: ['translation'], message: 'required when there is an a2b graph' });
+  if (!manifest.image) context.addIssue({ code: 'custom', path: ['image'], message: 'a translator needs the "image" block' });
+  for (const [role, graph] of [['a2b', a2b], ['b2a', b2a]] as const) {
+    if (!graph) continue;
+    for (const kind of ['inputs', 'outputs'] as const) {
+      if (graph[kind].filter((spec) => spec.role === 'image').length !== 1) {
+        context.addIssue({ code: 'custom', path: ['graphs', role, kind], message: 'needs exactly one tensor with role "image"' });
+      }
+    }
+  }
+}
+
 /**
  * The manifest of a generative model: it ships a generator graph and says how to draw its inputs
  * (latents, and mixture components for mixtures). Samples are images (`image`) or vectors (`points`).
@@ -226,11 +280,16 @@ export const manifestSchema = z
     kind: z.literal('generative').optional(),
     image: imageShapeSchema.optional(),
     points: pointsShapeSchema.optional(),
-    latent: z.object({
-      size: positiveInt,
-      distribution: z.enum(['normal', 'uniform']),
-    }),
+    /** How to draw the generator's latent input; required exactly when there is a generator graph. */
+    latent: z
+      .object({
+        size: positiveInt,
+        distribution: z.enum(['normal', 'uniform']),
+      })
+      .optional(),
     mixture: mixtureSchema.optional(),
+    /** The domains of an image-to-image model; required exactly when there is an `a2b` graph. */
+    translation: translationSchema.optional(),
     graphs: z.partialRecord(graphRoleSchema, graphSpecSchema),
   })
   .superRefine((manifest, context) => {
@@ -238,25 +297,21 @@ export const manifestSchema = z
     checkEvaluation(manifest, context);
     checkSampleSpace(manifest, context);
     if (manifest.graphs.density) checkDensity(manifest.graphs.density, context);
+    checkTranslation(manifest, context);
     const generator = manifest.graphs.generator;
     if (!generator) {
-      context.addIssue({ code: 'custom', path: ['graphs', 'generator'], message: 'every model needs a generator graph (or, for kind "classifier", a classifier graph)' });
+      if (!manifest.graphs.a2b) {
+        context.addIssue({
+          code: 'custom',
+          path: ['graphs', 'generator'],
+          message: 'every model needs a generator graph, or an a2b graph for a translator (or, for kind "classifier", a classifier graph)',
+        });
+      }
+      if (manifest.latent) context.addIssue({ code: 'custom', path: ['latent'], message: 'only a model with a generator graph has a latent' });
       return;
     }
     checkMixture(manifest, generator, context);
-    const latent = generator.inputs.findIndex((input) => input.role === 'latent');
-    if (latent < 0) {
-      context.addIssue({ code: 'custom', path: ['graphs', 'generator', 'inputs'], message: 'needs an input with role "latent"' });
-    } else {
-      const shape = generator.inputs[latent]?.shape;
-      if (shape?.[0] !== BATCH || shape[1] !== manifest.latent.size || shape.length !== 2) {
-        context.addIssue({
-          code: 'custom',
-          path: ['graphs', 'generator', 'inputs', latent, 'shape'],
-          message: `must be ["batch", ${manifest.latent.size}] to match latent.size`,
-        });
-      }
-    }
+    checkLatent(manifest, generator, context);
   });
 
 /**
@@ -299,6 +354,8 @@ export type ImageLayout = z.infer<typeof layoutSchema>;
 export type GraphSpec = z.infer<typeof graphSpecSchema>;
 export type GraphRole = z.infer<typeof graphRoleSchema>;
 export type Mixture = z.infer<typeof mixtureSchema>;
+export type Translation = z.infer<typeof translationSchema>;
+export type TranslationDirection = z.infer<typeof translationDirectionSchema>;
 export type ModelKind = z.infer<typeof modelKindSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 /** The `manifest.json` of a generative model folder. */

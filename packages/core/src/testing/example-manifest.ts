@@ -77,3 +77,27 @@ export function exampleMixtureManifest(): Manifest {
     createdAt: '2026-11-21T00:00:00.000Z',
   };
 }
+
+/**
+ * A valid manifest of a small two-way translator (CycleGAN-shaped, 1×8×8 images in [-1, 1]) between
+ * domains `light` and `dark`: `a2b.onnx` negates each pixel, `b2a.onnx` halves it (see FakeRuntime).
+ */
+export function exampleTranslatorManifest(): Manifest {
+  const image = (name: string): TensorSpec => ({ name, role: 'image', dtype: 'float32', shape: ['batch', 1, 8, 8], layout: 'NCHW', range: [-1, 1] });
+  const graph = (file: string) => ({ file, sha256: '0'.repeat(64), bytes: 1, opset: 13, inputs: [image('source')], outputs: [image('translated')] });
+  return {
+    schemaVersion: 1,
+    id: 'tiny-translator',
+    name: 'Tiny translator',
+    family: 'cyclegan',
+    description: 'A tiny two-way translator for tests.',
+    dataset: { name: 'mnist', trainSize: 8000, heldOutSize: 2000, splitSeed: 0 },
+    image: { width: 8, height: 8, channels: 1 },
+    translation: { a: { name: 'light', description: 'light images' }, b: { name: 'dark', description: 'dark images' } },
+    graphs: { a2b: graph('a2b.onnx'), b2a: graph('b2a.onnx') },
+    training: {},
+    metrics: {},
+    files: { samples: 'samples.png', card: 'README.md' },
+    createdAt: '2026-11-21T00:00:00.000Z',
+  };
+}

@@ -8,7 +8,8 @@ import { tensor, type TensorData } from '../tensor.js';
  * A runtime with no ONNX inside, for testing code above the adapter seam. The graph's bytes name what it
  * computes: a "generator" copies each 8-d latent into a 1×8×8 image (row r = z[r]), an "encoder" returns
  * each image's first row as the mean and zeros as logvar, a "mixture" sampler returns
- * `10 · component + z` per row (see {@link exampleMixtureManifest}), a "density" graph returns −½‖x‖².
+ * `10 · component + z` per row (see {@link exampleMixtureManifest}), a "density" graph returns −½‖x‖²,
+ * an "a2b" translator negates each pixel and a "b2a" one halves it.
  */
 export class FakeRuntime implements RuntimeAdapter {
   readonly runtime = 'fake-runtime';
@@ -47,7 +48,17 @@ function rowsOf(value: TensorData): number {
   return value.dims[0]!;
 }
 
+function pixelwise(transform: (value: number) => number): FakeGraph {
+  return {
+    inputs: ['source'],
+    outputs: ['translated'],
+    run: ({ source }) => ({ translated: tensor(source!.data.map(transform), source!.dims) }),
+  };
+}
+
 const GRAPHS: Record<string, FakeGraph> = {
+  a2b: pixelwise((value) => -value),
+  b2a: pixelwise((value) => value / 2),
   generator: {
     inputs: ['z'],
     outputs: ['image'],

@@ -1,3 +1,3 @@
-export { exampleManifest, exampleMixtureManifest } from './example-manifest.js';
+export { exampleManifest, exampleMixtureManifest, exampleTranslatorManifest } from './example-manifest.js';
 export { FakeRuntime, MemorySource, fakeModelSource } from './fake-runtime.js';
 export { exampleClassifierManifest } from './example-classifier-manifest.js';

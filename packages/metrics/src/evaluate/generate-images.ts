@@ -18,6 +18,7 @@ export async function generateImages(generator: Generator, n: number, seed: numb
   const { image, mixture } = manifest;
   if (!image) throw new GenzooError(`${manifest.id}: its samples are points, not images`, 'E_EVAL');
   if (image.channels !== 1) throw new GenzooError(`${manifest.id}: evaluation supports grayscale models only (it has ${image.channels} channels)`, 'E_EVAL');
+  if (!manifest.latent) throw new GenzooError(`${manifest.id}: it has no latent to sample (a translator?)`, 'E_EVAL');
   const latents = sampleLatents({ n, size: manifest.latent.size, seed, distribution: manifest.latent.distribution });
   const components = mixture && sampleComponents({ n, seed, components: mixture.components, weights: mixture.weights });
   const plane = image.width * image.height;

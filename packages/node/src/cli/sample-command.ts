@@ -68,8 +68,10 @@ export async function runSample(flags: SampleFlags, io: CliIo): Promise<string> 
 
   const model = await loadModel(flags.model, { device, threads, cwd: io.cwd, env: io.env });
   try {
-    if (truncation !== undefined && model.manifest.latent.distribution !== 'normal') {
-      throw new InputError(`--truncation needs normal latents; model ${model.id} draws ${model.manifest.latent.distribution} latents`);
+    const { latent } = model.manifest;
+    if (!latent) throw new InputError(`${model.id} is an image-to-image translator: it has nothing to sample; use \`genzoo translate\``);
+    if (truncation !== undefined && latent.distribution !== 'normal') {
+      throw new InputError(`--truncation needs normal latents; model ${model.id} draws ${latent.distribution} latents`);
     }
     if (model.manifest.points) {
       if (truncation !== undefined || flags.class !== undefined) throw new InputError(`${model.id} draws points: --truncation and --class do not apply`);

@@ -60,7 +60,7 @@ ${profile.architecture}
 ## Graphs
 ${graphs.join('\n')}
 
-Image tensors are NCHW. Latents are drawn outside the graphs by \`@genzoo/core\` (seeded, ${manifest.latent.distribution}), so a seed gives the same images in every runtime.
+Image tensors are NCHW. Latents are drawn outside the graphs by \`@genzoo/core\` (seeded, ${manifest.latent?.distribution ?? 'normal'}), so a seed gives the same images in every runtime.
 
 ## Training
 ${table([

@@ -3,7 +3,7 @@ import type { DownloadProgress } from '../model-cache.js';
 import type { WebLoadOptions } from '../load-model.js';
 
 /** Generator methods a worker runs; their arguments and results are structured-cloneable. */
-export const REMOTE_METHODS = ['sample', 'samplePoints', 'decode', 'interpolate', 'encode', 'reconstruct', 'logDensity'] as const;
+export const REMOTE_METHODS = ['sample', 'samplePoints', 'decode', 'interpolate', 'encode', 'reconstruct', 'logDensity', 'translate'] as const;
 export type RemoteMethod = (typeof REMOTE_METHODS)[number];
 
 /** `loadModel` options that can cross into a worker (no callbacks, no cache objects). */

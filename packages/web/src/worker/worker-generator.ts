@@ -17,6 +17,7 @@ import {
   type SampleOptions,
   type SampleResult,
   type TensorData,
+  type TranslateOptions,
 } from '@genzoo/core';
 import type { DownloadProgress } from '../model-cache.js';
 import type { MessagePortLike, RemoteMethod, WorkerLoadOptions, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -105,6 +106,10 @@ export class WorkerGenerator implements GeneratorApi {
 
   logDensity(samples: TensorData): Promise<DensityResult> {
     return this.call('logDensity', samples);
+  }
+
+  translate(images: TensorData, options?: TranslateOptions): Promise<ImageBatch> {
+    return this.call('translate', images, options);
   }
 
   toRgba(batch: ImageBatch): RgbaImage[] {

@@ -35,6 +35,7 @@ function summary({ manifest, figures, samplesSize }: RegisteredModel): Record<st
     image: manifest.image,
     points: manifest.points,
     latent: manifest.latent,
+    translation: manifest.translation,
     mixture: manifest.mixture && { components: manifest.mixture.components },
     classes: classesOf(manifest),
     capabilities: capabilitiesOf(manifest),
@@ -66,8 +67,9 @@ export function registerApiRoutes(app: FastifyInstance, registry: Registry, runt
       async (request, reply) => {
         const model = modelOf(request.params.id);
         const { n, seed, truncation, class: label } = request.query;
-        if (truncation !== undefined && (model.manifest.points || model.manifest.latent.distribution !== 'normal')) {
-          const why = model.manifest.points ? 'draws points' : `draws ${model.manifest.latent.distribution} latents`;
+        const { latent, points } = model.manifest;
+        if (truncation !== undefined && (points || latent?.distribution !== 'normal')) {
+          const why = points ? 'draws points' : latent ? `draws ${latent.distribution} latents` : 'has no latent';
           throw new InputError(`truncation needs normal image latents; ${model.manifest.id} ${why}`);
         }
         const labels = labelsFor(model.manifest, label, n);

@@ -35,7 +35,7 @@ export function modelFigures(manifest: Manifest): CardFigure[] {
         `(the posterior mean of a VAE, the code of a plain autoencoder; rows 2, 4, 6, 8): \`reconstruct\` on the shipped encoder and decoder graphs in onnxruntime-node.`,
     });
   }
-  if (manifest.latent.size === 2 && !manifest.graphs.generator?.inputs.some((spec) => spec.role === 'label')) {
+  if (manifest.latent?.size === 2 && !manifest.graphs.generator?.inputs.some((spec) => spec.role === 'label')) {
     figures.push({
       file: FIGURE_FILES.latentMap,
       title: `Latent-space map: decodings over a ${LATENT_MAP_SIZE}×${LATENT_MAP_SIZE} grid of the 2-D latent plane at normal quantiles`,
