@@ -1,5 +1,6 @@
 export * from '@genzoo/core';
 export { OrtAdapter, type OrtAdapterOptions } from './ort-adapter.js';
+export { SessionCache, processSessionCache } from './session-cache.js';
 export { FolderSource, ModelFileError } from './folder-source.js';
 export { resolveModelFolder, listModels, modelRoots, UnknownModelError, type ResolveOptions, type ModelEntry } from './resolve-model.js';
 export { loadModel, type LoadModelOptions } from './load-model.js';

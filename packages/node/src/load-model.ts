@@ -13,7 +13,7 @@ export interface LoadModelOptions extends GeneratorOptions, OrtAdapterOptions, R
  *   replaced graph file, a bad option, or when no execution provider can run the graph.
  */
 export async function loadModel(idOrFolder: string, options: LoadModelOptions = {}): Promise<Generator> {
-  const adapter = new OrtAdapter({ threads: options.threads }, options.env ?? process.env);
+  const adapter = new OrtAdapter({ threads: options.threads, shareSessions: options.shareSessions }, options.env ?? process.env);
   const folder = await resolveModelFolder(idOrFolder, options);
   const source = new FolderSource(folder);
   try {

@@ -9,6 +9,7 @@ import {
   type SessionHandle,
   type TensorData,
 } from '@genzoo/core';
+import { processSessionCache, type SessionCache } from './session-cache.js';
 
 // Failures surface as exceptions (and as fallback reasons); without this onnxruntime also prints them
 // natively to stderr, e.g. a multi-line log every time the CUDA provider is missing.
@@ -23,6 +24,11 @@ export interface OrtAdapterOptions {
    * else onnxruntime's own default of one per physical core.
    */
   threads?: number | undefined;
+  /**
+   * Share sessions process-wide (default true): loading the same model twice with the same provider
+   * and threads reuses one onnxruntime session, released when the last generator using it is disposed.
+   */
+  shareSessions?: boolean | undefined;
 }
 
 /** Where onnxruntime-node's CUDA provider was found missing, once per process: the libraries are process-wide. */
@@ -63,7 +69,13 @@ function fromOrtTensor(value: ort.Tensor, name: string): TensorData {
 
 /** A loaded onnxruntime-node session behind core's runtime-neutral {@link SessionHandle}. */
 class OrtSession implements SessionHandle {
-  constructor(private readonly session: ort.InferenceSession) {}
+  private released = false;
+
+  constructor(
+    private readonly session: ort.InferenceSession,
+    /** Releases the session (or this user's share of a cached one). */
+    private readonly releaseSession: () => Promise<void>,
+  ) {}
 
   get inputNames(): readonly string[] {
     return this.session.inputNames;
@@ -93,8 +105,11 @@ class OrtSession implements SessionHandle {
     return Object.fromEntries(this.outputNames.map((name) => [name, fromOrtTensor(results[name] as ort.Tensor, name)]));
   }
 
+  /** Idempotent: a handle gives up its session once. */
   async release(): Promise<void> {
-    await this.session.release();
+    if (this.released) return;
+    this.released = true;
+    await this.releaseSession();
   }
 }
 
@@ -106,11 +121,13 @@ export class OrtAdapter implements RuntimeAdapter {
   readonly runtime = 'onnxruntime-node';
   /** Intra-op threads in use; `undefined` leaves onnxruntime's default. */
   readonly threads: number | undefined;
+  private readonly cache: SessionCache | undefined;
 
   /** @throws InputError for a bad thread count, from `options` or `$GENZOO_THREADS`. */
   constructor(options: OrtAdapterOptions = {}, env: Readonly<Record<string, string | undefined>> = process.env) {
     if (options.threads !== undefined) this.threads = parseThreads(options.threads, 'threads');
     else if (env.GENZOO_THREADS) this.threads = parseThreads(env.GENZOO_THREADS, 'GENZOO_THREADS');
+    this.cache = options.shareSessions === false ? undefined : processSessionCache;
   }
 
   /** `auto` and `cuda` try CUDA then CPU (CUDA only where this build of onnxruntime-node has it); `cpu` is CPU only. */
@@ -142,7 +159,13 @@ export class OrtAdapter implements RuntimeAdapter {
       ...(this.threads === undefined ? {} : { intraOpNumThreads: this.threads }),
     };
     try {
-      return new OrtSession(await ort.InferenceSession.create(model, options));
+      if (!this.cache) {
+        const session = await ort.InferenceSession.create(model, options);
+        return new OrtSession(session, () => session.release());
+      }
+      const { cache } = this;
+      const { session, cacheKey } = await cache.acquire(model, `${provider}|${this.threads ?? 'default'}`, () => ort.InferenceSession.create(model, options));
+      return new OrtSession(session, () => cache.release(cacheKey));
     } catch (error) {
       if (provider !== 'cuda') throw new Error(oneLine(error));
       const reason = cudaReason(error);
