@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { exampleClassifierManifest } from '../testing/example-classifier-manifest.js';
 import { exampleManifest } from '../testing/example-manifest.js';
 import { isClassifierManifest, ManifestError, parseManifest, parseModelManifest, parseModelManifestText } from './parse.js';
+import { mutatedManifest, type MutableManifest } from '../testing/mutated-manifest.js';
 
-type Mutable = Record<string, any>;
+type Mutable = MutableManifest;
 
-function mutated(change: (manifest: Mutable) => void): unknown {
-  const manifest = structuredClone(exampleClassifierManifest()) as Mutable;
-  change(manifest);
-  return manifest;
-}
+const mutated = (change: (manifest: Mutable) => void): unknown => mutatedManifest(exampleClassifierManifest(), change);
 
 const evaluation = {
   tool: '@genzoo/metrics 0.1.0',

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exampleMixtureManifest } from '../testing/example-manifest.js';
 import { ManifestError, parseManifest } from './parse.js';
+import { mutatedManifest, type MutableManifest } from '../testing/mutated-manifest.js';
 
-type Mutable = Record<string, any>;
+type Mutable = MutableManifest;
 
-function mutated(change: (manifest: Mutable) => void): unknown {
-  const manifest = structuredClone(exampleMixtureManifest()) as Mutable;
-  change(manifest);
-  return manifest;
-}
+const mutated = (change: (manifest: Mutable) => void): unknown => mutatedManifest(exampleMixtureManifest(), change);
 
 describe('parseManifest on mixtures of points', () => {
   it('accepts a points model with a mixture and a density graph', () => {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exampleManifest } from '../testing/example-manifest.js';
 import { ManifestError, parseManifest, parseManifestText } from './parse.js';
+import { mutatedManifest, type MutableManifest } from '../testing/mutated-manifest.js';
 
-type Mutable = Record<string, any>;
+type Mutable = MutableManifest;
 
-function mutated(change: (manifest: Mutable) => void): unknown {
-  const manifest = structuredClone(exampleManifest()) as Mutable;
-  change(manifest);
-  return manifest;
-}
+const mutated = (change: (manifest: Mutable) => void): unknown => mutatedManifest(exampleManifest(), change);
 
 describe('parseManifest', () => {
   it('accepts a complete manifest', () => {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exampleManifest, exampleTranslatorManifest } from '../testing/example-manifest.js';
 import { parseManifest } from './parse.js';
+import { mutatedManifest, type MutableManifest } from '../testing/mutated-manifest.js';
 
-type Mutable = Record<string, any>;
+type Mutable = MutableManifest;
 
-function mutated(change: (manifest: Mutable) => void): unknown {
-  const manifest = structuredClone(exampleTranslatorManifest()) as Mutable;
-  change(manifest);
-  return manifest;
-}
+const mutated = (change: (manifest: Mutable) => void): unknown => mutatedManifest(exampleTranslatorManifest(), change);
 
 describe('parseManifest on image-to-image translators', () => {
   it('accepts a translator with no generator and no latent', () => {
