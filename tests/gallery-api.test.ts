@@ -235,7 +235,7 @@ describe('gallery HTTP API', () => {
   });
 
   it('serves every page of the gallery with cross-origin isolation headers', async () => {
-    for (const page of ['/', '/model.html', '/latent-map.html', '/draw.html', '/toy.html', '/leaderboard.html']) {
+    for (const page of ['/', '/model.html', '/latent-map.html', '/draw.html', '/translate.html', '/toy.html', '/leaderboard.html']) {
       const response = await get(page);
       expect(response.status, page).toBe(200);
       expect(response.headers.get('content-type'), page).toMatch(/^text\/html/);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /** One HTML entry per page; each loads its own module from src/client/pages. */
-const PAGES = ['index', 'model', 'latent-map', 'draw', 'toy', 'leaderboard'];
+const PAGES = ['index', 'model', 'latent-map', 'draw', 'translate', 'toy', 'leaderboard'];
 const page = (name: string) => fileURLToPath(new URL(`./src/client/${name}.html`, import.meta.url));
 
 export default defineConfig({

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxPixelDifference, tileImages, type RgbaImage } from '@genzoo/core';
+import { capabilitiesOf, maxPixelDifference, tileImages, type RgbaImage } from '@genzoo/core';
 import { loadModel } from '@genzoo/node';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
 import { TEST_OUTPUT, onePerFamily, testModels } from '../helpers/test-models.js';
@@ -11,9 +11,13 @@ import { launchChromium } from './chromium.js';
 const SEEDS = [7, 2024];
 const N = 16;
 const allModels = testModels();
-/** Grid parity covers every image model; the page test one model per family (points models included). */
-const imageModels = allModels.filter((model) => model.manifest.image);
-const pageModels = onePerFamily(allModels);
+/**
+ * Grid parity covers every image model that samples; the page test one model per family (points models included).
+ * Translators sample nothing: capability-parity.test.ts and translate-page.test.ts cover them.
+ */
+const samplers = allModels.filter((model) => capabilitiesOf(model.manifest).some((capability) => capability === 'sample' || capability === 'samplePoints'));
+const imageModels = samplers.filter((model) => model.manifest.image);
+const pageModels = onePerFamily(samplers);
 
 interface PageRun {
   image: RgbaImage;

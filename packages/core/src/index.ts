@@ -51,6 +51,7 @@ export {
 export { lerp, slerp, interpolationPath, type InterpolationMethod } from './interpolate.js';
 
 export { tensorToRgbaImages, toByte, maxPixelDifference, type RgbaImage, type PixelFormat } from './image/rgba.js';
+export { rgbaImagesToTensor, imageInputOf, luminance, type ImageInputFormat } from './image/image-input.js';
 export { tileImages, type GridOptions } from './image/grid.js';
 export {
   scatterPlot,

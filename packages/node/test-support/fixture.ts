@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Absolute path of the fixture model folder. */
 export const FIXTURE = fileURLToPath(new URL('../../../tests/fixtures/tiny-vae', import.meta.url));
+/** A two-way 28×28 translator fixture (tests/fixtures/tiny-translator, built by tests/fixtures/build-translator-fixture.ts). */
+export const TRANSLATOR_FIXTURE = fileURLToPath(new URL('../../../tests/fixtures/tiny-translator', import.meta.url));
 
 /** A fresh temporary folder; remove it with {@link removeTempDir}. */
 export function makeTempDir(): Promise<string> {
@@ -20,16 +22,17 @@ export async function removeTempDir(dir: string): Promise<void> {
 type Json = Record<string, any>;
 
 /**
- * Copies the fixture to `<root>/<name>` and lets `change` edit the copy's files.
+ * Copies the fixture (`from`, tiny-vae by default) to `<root>/<name>` and lets `change` edit the copy's files.
  * @returns the copy's folder.
  */
 export async function copyFixture(
   root: string,
   name: string,
   change?: (edit: { folder: string; manifest: Json; writeManifest(manifest: Json): Promise<void> }) => Promise<void>,
+  from: string = FIXTURE,
 ): Promise<string> {
   const folder = path.join(root, name);
-  await cp(FIXTURE, folder, { recursive: true });
+  await cp(from, folder, { recursive: true });
   const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Json;
   const writeManifest = (value: Json) => writeFile(path.join(folder, 'manifest.json'), JSON.stringify(value, null, 2));
   await change?.({ folder, manifest, writeManifest });

@@ -8,3 +8,4 @@ export { loadModelInWorker, WorkerGenerator, type WorkerLoadModelOptions } from 
 export { probeWebGpu, type WebGpuSupport } from './webgpu-probe.js';
 export { webProvidersFor } from './providers.js';
 export { toImageData, drawToCanvas, readCanvas } from './canvas.js';
+export { imageToTensor, fitImage, type ImageSourceLike } from './image-input.js';

@@ -20,6 +20,8 @@ export interface ModelSummary {
   latent?: { size: number; distribution: string };
   /** The two domains of an image-to-image translator. */
   translation?: { a: { name: string; description: string }; b: { name: string; description: string } };
+  /** The directions a translator's graphs provide: `a2b`, and `b2a` for two-way models. */
+  directions?: ('a2b' | 'b2a')[];
   mixture?: { components: number };
   /** Class count of conditional models (a `label` input). */
   classes?: number;
@@ -105,6 +107,37 @@ export async function fetchServerGrid(id: string, seed: number, n: number, optio
   };
 }
 
+/** What the server's translate endpoint answered: the translation (PNG) and where it ran. */
+export interface ServerTranslation {
+  blob: Blob;
+  image: RgbaImage;
+  provider: string;
+  execution: string;
+  timeMs: number;
+}
+
+/**
+ * Sends an image (PNG, JPEG or WebP bytes, any size) to `POST /api/models/:id/translate.png`; the server
+ * fits it inside the model's size on black and answers with the translation at that size times `scale`.
+ */
+export async function fetchServerTranslation(id: string, image: Blob, direction: 'a2b' | 'b2a', scale = 1): Promise<ServerTranslation> {
+  const query = new URLSearchParams({ direction, scale: String(scale) });
+  const response = await fetch(`/api/models/${encodeURIComponent(id)}/translate.png?${query}`, {
+    method: 'POST',
+    body: image,
+    headers: { 'content-type': image.type || 'application/octet-stream' },
+  });
+  if (!response.ok) throw new Error(await errorOf(response));
+  const blob = await response.blob();
+  return {
+    blob,
+    image: await decodePng(blob),
+    provider: response.headers.get('X-Genzoo-Provider') ?? 'unknown',
+    execution: response.headers.get('X-Genzoo-Execution') ?? '',
+    timeMs: Number(response.headers.get('X-Genzoo-Time-Ms')),
+  };
+}
+
 /** The server's point samples for a model and seed. */
 export async function fetchServerPoints(id: string, seed: number, n: number): Promise<ServerPoints> {
   const response = await fetch(`/api/models/${encodeURIComponent(id)}/points.json?seed=${seed}&n=${n}`);
@@ -132,6 +165,10 @@ export interface LeaderboardRow {
   n?: number;
   metrics: Record<string, number>;
   thumbnail?: string;
+  /** Image-to-image translators: their two domains, and whether they also translate b → a. */
+  translation?: { a: string; b: string; twoWay: boolean };
+  /** Translators: the same figures for the sources left untranslated (each figure's yardstick). */
+  baseline?: Record<string, number>;
 }
 
 export interface LeaderboardTable {
@@ -144,6 +181,8 @@ export interface Leaderboard {
   datasets: LeaderboardTable[];
   pointFigures?: string[];
   pointDatasets?: LeaderboardTable[];
+  /** Translators: `dataset` is `paired-translation` or `cycle-translation`, each table with its own heading and figures. */
+  translationTables?: (LeaderboardTable & { title: string; figures: string[] })[];
 }
 
 export async function fetchLeaderboard(): Promise<Leaderboard> {

@@ -15,6 +15,16 @@ export function hasDrawPage(model: ModelSummary): boolean {
   return model.capabilities.includes('reconstruct') && model.image !== undefined;
 }
 
+/** An image-to-image translator (pix2pix, CycleGAN): the translate page draws into it. */
+export function hasTranslatePage(model: ModelSummary): boolean {
+  return model.capabilities.includes('translate') && model.image !== undefined;
+}
+
+/** Whether the model page's sample controls can run: translators have nothing to sample. */
+export function canSample(model: ModelSummary): boolean {
+  return model.capabilities.includes('sample') || model.capabilities.includes('samplePoints');
+}
+
 export function hasToyPage(model: ModelSummary): boolean {
   return model.points?.dims === 2;
 }
@@ -28,7 +38,8 @@ export function hasTruncation(model: ModelSummary): boolean {
 export function pagesFor(model: ModelSummary): ModelPage[] {
   const id = encodeURIComponent(model.id);
   return [
-    { href: `/model.html?model=${id}`, label: 'Samples' },
+    { href: `/model.html?model=${id}`, label: canSample(model) ? 'Samples' : 'Model' },
+    ...(hasTranslatePage(model) ? [{ href: `/translate.html?model=${id}`, label: 'Translate' }] : []),
     ...(hasLatentMap(model) ? [{ href: `/latent-map.html?model=${id}`, label: 'Latent map' }] : []),
     ...(hasDrawPage(model) ? [{ href: `/draw.html?model=${id}`, label: 'Draw' }] : []),
     ...(hasToyPage(model) ? [{ href: `/toy.html?model=${id}`, label: '2-D density' }] : []),

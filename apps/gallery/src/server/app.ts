@@ -8,6 +8,7 @@ import { registerDatasetRoutes } from './routes/dataset-routes.js';
 import { registerLeaderboardRoute } from './routes/leaderboard-route.js';
 import { registerModelFileRoutes } from './routes/model-files.js';
 import { registerStaticAssets, type StaticDirs } from './routes/static-assets.js';
+import { registerTranslateRoute } from './routes/translate-route.js';
 
 export interface AppOptions extends StaticDirs {
   registry: Registry;
@@ -17,7 +18,10 @@ export interface AppOptions extends StaticDirs {
   logLevel?: string;
 }
 
-/** Nothing the gallery accepts has a body: anything larger than this is refused (413) before it is read. */
+/**
+ * Only the translate endpoint takes a body (an image, with its own larger limit, TRANSLATE_BODY_LIMIT_BYTES):
+ * anywhere else anything larger than this is refused (413) before it is read.
+ */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** A request not answered within this is cut off (408), so a stuck client cannot hold a socket forever. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -43,6 +47,7 @@ export async function buildApp({ registry, leaderboardFile, clientDir, ortDir, l
 
   app.get('/health', async () => ({ status: 'ok', models: registry.models.size, uptimeS: Math.round(process.uptime()) }));
   registerApiRoutes(app, registry, runtime);
+  registerTranslateRoute(app, registry, runtime);
   registerDatasetRoutes(app);
   registerLeaderboardRoute(app, leaderboardFile);
   registerModelFileRoutes(app, registry);

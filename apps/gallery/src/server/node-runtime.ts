@@ -1,5 +1,5 @@
-import { describeExecution, scatterPlot, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData } from '@genzoo/core';
-import { encodePng, encodeWebp, loadModel } from '@genzoo/node';
+import { describeExecution, scatterPlot, tileImages, type ExecutionInfo, type Generator, type RgbaImage, type TensorData, type TranslationDirection } from '@genzoo/core';
+import { encodePng, encodeWebp, loadModel, translateImage } from '@genzoo/node';
 import type { RegisteredModel } from './model-registry.js';
 
 export interface SampleRequest {
@@ -69,6 +69,18 @@ export class NodeRuntime {
     return { bytes, execution, runMs, totalMs: performance.now() - started };
   }
 
+  /**
+   * Translates one uploaded image (PNG, JPEG or WebP bytes of any size: fitted inside the model's size on
+   * black) and encodes the translation as a PNG, each pixel repeated `scale` × `scale` times.
+   */
+  async translate(model: RegisteredModel, bytes: Uint8Array, direction: TranslationDirection, scale: number): Promise<RenderedGrid & { decodeMs: number }> {
+    const started = performance.now();
+    const generator = await this.generator(model);
+    const translated = await translateImage(generator, bytes, { direction, name: 'the uploaded image' });
+    const png = await encodePng(upscale(translated.image, scale));
+    return { bytes: png, execution: translated.result.execution, runMs: translated.result.timeMs, decodeMs: translated.decodeMs, totalMs: performance.now() - started };
+  }
+
   /** Draws `n` points from `seed` from a model of vector samples. */
   async samplePoints(model: RegisteredModel, request: Pick<SampleRequest, 'n' | 'seed'>): Promise<SampledPoints> {
     const generator = await this.generator(model);
@@ -85,4 +97,19 @@ export class NodeRuntime {
     this.generators.clear();
     await Promise.all(loaded.map((result) => (result.status === 'fulfilled' ? result.value.dispose() : undefined)));
   }
+}
+
+/** Nearest-neighbour upscaling: every pixel becomes a `scale` × `scale` block (what `image-rendering: pixelated` shows). */
+export function upscale(image: RgbaImage, scale: number): RgbaImage {
+  if (scale === 1) return image;
+  const width = image.width * scale;
+  const height = image.height * scale;
+  const data = new Uint8ClampedArray(width * height * 4);
+  const source = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
+  const target = new Uint32Array(data.buffer);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / scale) * image.width;
+    for (let x = 0; x < width; x++) target[y * width + x] = source[row + Math.floor(x / scale)]!;
+  }
+  return { width, height, data };
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { PLUGIN_COMMANDS, runPlugin, type ModuleImporter, type PluginCommand } from './plugins.js';
 import { addSampleCommand } from './sample-command.js';
+import { addTranslateCommand } from './translate-command.js';
 
 export interface MainOptions {
   /** Subcommands from other packages; defaults to {@link PLUGIN_COMMANDS}. */
@@ -30,6 +31,7 @@ function buildProgram(io: CliIo, plugins: readonly PluginCommand[]): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
   addSampleCommand(program, io);
+  addTranslateCommand(program, io);
   for (const plugin of plugins) {
     // Listed for help only: main() hands these to the plugin before commander parses anything.
     program.command(plugin.command).description(`${plugin.summary} (from ${plugin.packageName})`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Generator, sampleLatents } from '@genzoo/core';
-import { FakeRuntime, exampleManifest, fakeModelSource } from '@genzoo/core/testing';
+import { Generator, rgbaImagesToTensor, sampleLatents, tensorToRgbaImages } from '@genzoo/core';
+import { FakeRuntime, exampleManifest, exampleTranslatorManifest, fakeModelSource } from '@genzoo/core/testing';
 import type { DownloadProgress } from '../model-cache.js';
 import type { MessagePortLike } from './protocol.js';
 import { serveModels } from './serve-models.js';
@@ -53,5 +53,23 @@ describe('generators in a worker', () => {
     await expect(model.sample({ n: 0, seed: 1 })).rejects.toMatchObject({ code: 'E_INPUT', message: 'n must be an integer from 1 to 4096, got 0' });
     await expect(model.samplePoints({ n: 1, seed: 1 })).rejects.toMatchObject({ code: 'E_CAPABILITY', name: 'CapabilityError' });
     await expect(loadModelInWorker(ports.page, 'http://127.0.0.1:1/missing/')).rejects.toThrow(/^GET \/missing\/manifest.json failed: HTTP 404$/);
+  });
+
+  it('translates images in both directions of a two-way model, from RGBA pixels and back', async () => {
+    const ports = channel();
+    close = ports.close;
+    serveModels(ports.worker, async () => Generator.load(await fakeModelSource(exampleTranslatorManifest()), new FakeRuntime()));
+    const model = await loadModelInWorker(ports.page, 'http://127.0.0.1:1/models/tiny-translator/');
+    expect(model.capabilities).toEqual(['translate']);
+    // An 8×8 grey ramp as RGBA, converted the way the page converts a drawing.
+    const data = new Uint8ClampedArray(8 * 8 * 4).map((_, index) => (index % 4 === 3 ? 255 : Math.floor(index / 4) * 4));
+    const input = rgbaImagesToTensor([{ width: 8, height: 8, data }], { layout: 'NCHW', range: [-1, 1], channels: 1 });
+    const forward = await model.translate(input);
+    expect(forward.images.dims).toEqual([1, 1, 8, 8]);
+    expect(forward.images.data[0]).toBeCloseTo(1); // the fake a2b negates: black becomes white
+    const back = await model.translate(forward.images, { direction: 'b2a' });
+    expect(back.images.data[0]).toBeCloseTo(0.5);
+    expect(model.toRgba(back)[0]).toEqual(tensorToRgbaImages(back.images, back.format)[0]);
+    await expect(model.sample({ n: 1, seed: 1 })).rejects.toMatchObject({ code: 'E_CAPABILITY' });
   });
 });

@@ -5,7 +5,7 @@ import { renderFigures, renderModelCard } from '../card-view.js';
 import { byId, el, rememberModel, requestedModel } from '../dom.js';
 import { InterpolationPlayer } from '../interpolation-player.js';
 import { headlineMetrics } from '../metrics-format.js';
-import { hasTruncation, pagesFor } from '../model-traits.js';
+import { canSample, hasTranslatePage, hasTruncation, pagesFor } from '../model-traits.js';
 import { Panel, executionDetail, type PanelId } from '../panels.js';
 import { DEFAULT_LABELS, describeParity, describePointParity, parityPairs, pointParity, worstPerPanel, type ParityLabels } from '../parity.js';
 import { installTestHooks } from '../test-hooks.js';
@@ -65,7 +65,7 @@ function showFacts(model: ModelSummary): void {
     ['Dataset', model.dataset],
     sampleSpace(model),
     ...(model.latent ? [['Latent', `${model.latent.size} · ${model.latent.distribution}`] as [string, string]] : []),
-    ...(model.translation ? [['Translates', `${model.translation.a.name} ↔ ${model.translation.b.name}`] as [string, string]] : []),
+    ...(model.translation ? [['Translates', `${model.translation.a.name} ${model.directions?.includes('b2a') ? '↔' : '→'} ${model.translation.b.name}`] as [string, string]] : []),
     ...(model.mixture ? [['Mixture', `${model.mixture.components} components`] as [string, string]] : []),
     ...(model.classes ? [['Classes', String(model.classes)] as [string, string]] : []),
     ...headlineMetrics(model.metrics),
@@ -88,8 +88,17 @@ function showControls(model: ModelSummary): void {
   );
 }
 
+/** Translators have nothing to sample: their page offers the translate page instead of sample controls. */
+function showSampling(model: ModelSummary): void {
+  const sampling = canSample(model);
+  for (const element of [form, byId('panels'), parity]) element.hidden = !sampling;
+  byId('translate-callout').hidden = !hasTranslatePage(model);
+  byId('translate-link').setAttribute('href', `/translate.html?model=${encodeURIComponent(model.id)}`);
+}
+
 function showModel(model: ModelSummary): void {
   selected = model;
+  showSampling(model);
   document.title = `${model.name} · genzoo gallery`;
   byId('model-name').textContent = model.name;
   byId('model-description').textContent = model.description;
@@ -257,7 +266,7 @@ async function generateImages(model: ModelSummary, seed: number, n: number, runt
 async function generate(): Promise<void> {
   const model = selected;
   const controls = readControls();
-  if (!model || !controls) return;
+  if (!model || !controls || !canSample(model)) return;
   const { seed, n, runtimes } = controls;
   const run = ++generation;
   generateButton.disabled = true;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { InputError, capabilitiesOf, type Manifest } from '@genzoo/core';
+import { InputError, capabilitiesOf, translationDirectionsOf, type Manifest } from '@genzoo/core';
 import type { Registry, RegisteredModel } from '../model-registry.js';
 import type { NodeRuntime } from '../node-runtime.js';
 import { modelIdSchema, pointsQuerySchema, sampleQuerySchema, type PointsQuery, type SampleQuery } from './schemas.js';
 
 /** HTTP header values must be Latin-1; runtime messages may not be. */
-function headerSafe(text: string): string {
+export function headerSafe(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
 }
 
@@ -36,6 +36,7 @@ function summary({ manifest, figures, samplesSize }: RegisteredModel): Record<st
     points: manifest.points,
     latent: manifest.latent,
     translation: manifest.translation,
+    directions: manifest.translation ? translationDirectionsOf(manifest) : undefined,
     mixture: manifest.mixture && { components: manifest.mixture.components },
     classes: classesOf(manifest),
     capabilities: capabilitiesOf(manifest),
@@ -50,7 +51,10 @@ function summary({ manifest, figures, samplesSize }: RegisteredModel): Record<st
   };
 }
 
-/** `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` (or `.webp`, `?class=` for conditional models) and `/api/models/:id/points.json`. */
+/**
+ * `/api/models`, `/api/models/:id`, `/api/models/:id/sample.png` (or `.webp`, `?class=` for conditional models) and
+ * `/api/models/:id/points.json`; translate-route.ts adds `POST /api/models/:id/translate.png`.
+ */
 export function registerApiRoutes(app: FastifyInstance, registry: Registry, runtime: NodeRuntime): void {
   const ids = [...registry.models.keys()];
   const params = { type: 'object', required: ['id'], properties: { id: modelIdSchema(ids) } };

@@ -48,3 +48,25 @@ export interface SampleQuery {
   /** Class of every sample, for conditional models. */
   class?: number;
 }
+
+/** Largest upscaling the translate endpoint applies to its output (28 px × 16 = 448 px). */
+export const MAX_TRANSLATE_SCALE = 16;
+
+export function translateQuerySchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      direction: { type: 'string', enum: ['a2b', 'b2a'], default: 'a2b' },
+      scale: { type: 'integer', minimum: 1, maximum: MAX_TRANSLATE_SCALE, default: 1 },
+    },
+  };
+}
+
+export interface TranslateQuery {
+  direction: 'a2b' | 'b2a';
+  scale: number;
+}
+
+/** `:id` of the translate endpoint: any string, so an unknown model is a 404 (naming the translators served) rather than a schema error. */
+export const translateIdSchema = { type: 'string', minLength: 1 } as const;
