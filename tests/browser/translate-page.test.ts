@@ -16,6 +16,8 @@ const hasTwoWay = twoWay.manifest.graphs.b2a !== undefined;
 const shippedOneWay = translators.find((model) => !model.manifest.graphs.b2a && model !== twoWay);
 /** pix2pix ships a2b only; when models/ has none besides the main model, a one-way copy of it stands in. */
 const oneWay = shippedOneWay ? { id: shippedOneWay.id, folder: shippedOneWay.folder, copy: false } : { ...oneWayCopy(twoWay), copy: true };
+/** An edges → image model (pix2pix on edge maps): the page traces drawings into edge maps for it. */
+const edgeModel = translators.find((model) => /edge/.test(model.manifest.translation!.a.name));
 const sampler = testModels().find((model) => model.manifest.image && model.manifest.graphs.generator && !model.manifest.translation)!;
 
 /** Strokes a loop and a line across the pad with the mouse. */
@@ -58,7 +60,8 @@ describe('the translate page', () => {
 
   beforeAll(async () => {
     if (!sampler) throw new Error('the translate page test needs an image model with a generator in models/ as well');
-    session = await openGallerySession([twoWay.folder, oneWay.folder, sampler.folder]);
+    if (!edgeModel) throw new Error(`the translate page test needs an edges → image translator (pix2pix-edges-*) in models/, found ${translators.map((model) => model.id).join(', ')}`);
+    session = await openGallerySession([...new Set([twoWay.folder, oneWay.folder, edgeModel.folder, sampler.folder])]);
   });
   afterAll(async () => {
     await session?.close();
@@ -105,6 +108,24 @@ describe('the translate page', () => {
     expect(maxPixelDifference(wasm, await readCanvas(page, '#translation'))).toBeLessThanOrEqual(1);
     if (hasTwoWay) expect((await canvasStats(page, '#cycle')).colours).toBeGreaterThan(3);
     await session.screenshot(page, `gallery-translate-${twoWay.id}-webgpu`);
+    await page.close();
+  });
+
+  it('traces the edges of a drawing for edges → image models, as the model was trained on, unless told not to', async () => {
+    const page = await session.open(`/translate.html?model=${edgeModel!.id}`);
+    expect(await page.isVisible('#trace-edges')).toBe(true);
+    expect(await page.isChecked('#trace-edges')).toBe(true);
+    await translatedAfter(page, () => drawStrokes(page));
+    const traced = await readCanvas(page, '#model-input');
+    const values = new Set(Array.from(traced.data).filter((_, index) => index % 4 === 0));
+    expect([...values].sort((x, y) => x - y)).toEqual([0, 255]);
+    expect((await canvasStats(page, '#translation')).colours).toBeGreaterThan(3);
+    expect(await page.textContent('#page-status')).toContain('traces their edges');
+    await session.screenshot(page, `gallery-translate-${edgeModel!.id}-traced`);
+
+    await translatedAfter(page, () => page.uncheck('#trace-edges'));
+    const drawn = await readCanvas(page, '#model-input');
+    expect(new Set(Array.from(drawn.data).filter((_, index) => index % 4 === 0)).size).toBeGreaterThan(2);
     await page.close();
   });
 

@@ -53,6 +53,7 @@ export { lerp, slerp, interpolationPath, type InterpolationMethod } from './inte
 export { tensorToRgbaImages, toByte, maxPixelDifference, type RgbaImage, type PixelFormat } from './image/rgba.js';
 export { rgbaImagesToTensor, imageInputOf, luminance, type ImageInputFormat } from './image/image-input.js';
 export { tileImages, type GridOptions } from './image/grid.js';
+export { sobelEdgeMap, EDGE_THRESHOLD } from './image/sobel-edges.js';
 export {
   scatterPlot,
   plotGrid,

@@ -1,4 +1,14 @@
-import { drawToCanvas, fitImage, imageInputOf, rgbaImagesToTensor, translationDirectionsOf, type GeneratorApi, type TranslationDirection } from '@genzoo/web';
+import {
+  drawToCanvas,
+  fitImage,
+  imageInputOf,
+  rgbaImagesToTensor,
+  sobelEdgeMap,
+  translationDirectionsOf,
+  type GeneratorApi,
+  type RgbaImage,
+  type TranslationDirection,
+} from '@genzoo/web';
 import { fetchServerTranslation, type ModelSummary } from '../api.js';
 import { generatorFor, type BrowserDevice } from '../browser-runs.js';
 import { byId, el, ms } from '../dom.js';
@@ -11,6 +21,8 @@ const status = byId<HTMLElement>('page-status');
 const directionSelect = byId<HTMLSelectElement>('direction');
 const deviceSelect = byId<HTMLSelectElement>('device');
 const brushSelect = byId<HTMLSelectElement>('brush');
+const traceField = byId<HTMLElement>('trace-field');
+const traceEdges = byId<HTMLInputElement>('trace-edges');
 const modelInput = byId<HTMLCanvasElement>('model-input');
 const translation = byId<HTMLCanvasElement>('translation');
 const cycle = byId<HTMLCanvasElement>('cycle');
@@ -35,6 +47,19 @@ function domains(summary: ModelSummary, towards: TranslationDirection): [string,
   return towards === 'a2b' ? [a.name, b.name] : [b.name, a.name];
 }
 
+/** Whether the source domain is edge maps, which the page can trace from a drawing of the thing itself. */
+const isEdgeDomain = (name: string): boolean => /edge/.test(name);
+
+/** The Sobel edge map of a drawing, white on black: what the edges → image models were trained on. */
+function traced(image: RgbaImage): RgbaImage {
+  const { width, height, data } = image;
+  const luminance = Uint8Array.from({ length: width * height }, (_, pixel) => Math.round(0.299 * data[pixel * 4]! + 0.587 * data[pixel * 4 + 1]! + 0.114 * data[pixel * 4 + 2]!));
+  const edges = sobelEdgeMap(luminance, width, height);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  edges.forEach((value, pixel) => rgba.set([value, value, value, 255], pixel * 4));
+  return { width, height, data: rgba };
+}
+
 /** The pad's brush for `size` model pixels (the pad is drawn at 10× a 28-pixel model). */
 function setBrush(pad: SketchPad, size: number): void {
   const side = model?.image?.width ?? 28;
@@ -46,7 +71,8 @@ const translateLatest = latestWins<HTMLCanvasElement>(
     if (!generator || !model) return;
     const towards = direction();
     const format = imageInputOf(generator.manifest, towards);
-    const fitted = fitImage(canvas, format);
+    const drawn = fitImage(canvas, format);
+    const fitted = !traceField.hidden && traceEdges.checked ? traced(drawn) : drawn;
     drawToCanvas(modelInput, fitted);
     const result = await generator.translate(rgbaImagesToTensor([fitted], format), { direction: towards });
     drawToCanvas(translation, generator.toRgba(result)[0]!);
@@ -76,11 +102,14 @@ const pad = new SketchPad(byId<HTMLCanvasElement>('pad'), () => translateLatest(
 
 function showDirection(summary: ModelSummary): void {
   const [from, to] = domains(summary, direction());
-  byId('source-domain').textContent = `(${from})`;
+  const tracing = isEdgeDomain(from) && traceEdges.checked;
+  byId('source-domain').textContent = tracing ? `(traced into ${from})` : `(${from})`;
   byId('target-domain').textContent = `(${to})`;
   byId('cycle-domain').textContent = `(${from})`;
-  // The zoo's edge maps (Sobel magnitude thresholded at 0.5) are solid white bands 3–4 pixels wide; digits' strokes about 2.
-  brushSelect.value = /edge/.test(from) ? '3' : '2';
+  // Drawn by hand, the zoo's edge maps (Sobel magnitude thresholded at 0.5) are solid white bands 3–4 pixels
+  // wide; traced from a drawing of the thing itself, strokes of about 2 pixels (an MNIST digit's) give them.
+  traceField.hidden = !isEdgeDomain(from);
+  brushSelect.value = isEdgeDomain(from) && !tracing ? '3' : '2';
   setBrush(pad, Number(brushSelect.value));
 }
 
@@ -91,7 +120,11 @@ async function load(summary: ModelSummary): Promise<void> {
   const execution = await generator.execution();
   const { a, b } = summary.translation!;
   const [from, to] = direction() === 'a2b' ? [a, b] : [b, a];
-  status.textContent = `${summary.name} on ${execution.provider}. Draw ${from.name} in the black square — ${from.description} — to see ${to.name}: ${to.description}.`;
+  const tracing = !traceField.hidden && traceEdges.checked;
+  const what = tracing
+    ? `white strokes in the black square — the page traces their edges, as the model was trained on: ${from.description} —`
+    : `${from.name} in the black square — ${from.description} —`;
+  status.textContent = `${summary.name} on ${execution.provider}. Draw ${what} to see ${to.name}: ${to.description}.`;
   translateLatest(pad.canvas);
 }
 
@@ -139,6 +172,10 @@ async function start(): Promise<void> {
     showDirection(summary);
     byId('clear').addEventListener('click', () => pad.clear());
     brushSelect.addEventListener('change', () => setBrush(pad, Number(brushSelect.value)));
+    traceEdges.addEventListener('change', () => {
+      showDirection(summary);
+      void load(summary).catch((error: unknown) => (status.textContent = (error as Error).message));
+    });
     directionSelect.addEventListener('change', () => {
       showDirection(summary);
       void load(summary).catch((error: unknown) => (status.textContent = (error as Error).message));
