@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { compareFigures } from '../evaluate/check.js';
 import { evaluateModel, type EvaluateOptions, type EvaluationOutcome } from '../evaluate/evaluate-model.js';
 import { POINT_PROTOCOL } from '../evaluate/point-protocol.js';
-import { PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS } from '../evaluate/protocol.js';
+import { BASELINE, PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS } from '../evaluate/protocol.js';
 import { describeProtocol, FIGURE_LABELS, figureNames, formatFigure } from '../evaluate/render.js';
 import { writeEvaluation } from '../evaluate/write-results.js';
 
@@ -43,13 +43,28 @@ function figureLines(outcome: EvaluationOutcome): string[] {
   if (isClassifierManifest(manifest)) {
     return REFERENCE_ROWS.map((row) => `  ${row === 'heldOut' ? 'held-out real (floor)  ' : 'uniform noise (ceiling)'}  ${REFERENCE_FIGURES.map((name) => `${name} ${formatFigure(figures[`${row}.${name}`])}`).join('  ')}`);
   }
+  if (manifest.translation) {
+    const lines = figureNames(manifest, figures).map(
+      (name) => `  ${(FIGURE_LABELS[name] ?? name).padEnd(48)} ${formatFigure(figures[name]).padEnd(12)} ${formatFigure(figures[`${BASELINE}${name}`])}`,
+    );
+    return [`  ${''.padEnd(48)} ${'model'.padEnd(12)} untranslated`, ...lines];
+  }
   return figureNames(manifest, figures).map((name) => `  ${(FIGURE_LABELS[name] ?? name).padEnd(48)} ${formatFigure(figures[name])}`);
+}
+
+function subject({ manifest, protocol }: EvaluationOutcome): string {
+  if (isClassifierManifest(manifest)) return `reference rows of ${manifest.dataset.name}`;
+  if (manifest.translation) return `${protocol.n} held-out images, ${manifest.translation.a.name} ${manifest.graphs.b2a ? '↔' : '→'} ${manifest.translation.b.name}`;
+  return `${protocol.n} samples`;
 }
 
 function timingLine(outcome: EvaluationOutcome): string {
   const s = outcome.seconds;
   if (!isClassifierManifest(outcome.manifest) && outcome.manifest.points) {
     return `time: ${s.total.toFixed(1)} s end to end — sampling ${s.generate.toFixed(1)} s, scoring ${s.metrics.toFixed(1)} s`;
+  }
+  if (!isClassifierManifest(outcome.manifest) && outcome.manifest.translation) {
+    return `time: ${s.total.toFixed(1)} s end to end — translation ${s.generate.toFixed(1)} s, features ${s.features.toFixed(1)} s, metrics ${s.metrics.toFixed(1)} s`;
   }
   return (
     `time: ${s.total.toFixed(1)} s end to end — generation ${s.generate.toFixed(1)} s, features ${s.features.toFixed(1)} s, ` +
@@ -65,7 +80,7 @@ async function evaluate(io: CliIo, flags: EvalFlags): Promise<number> {
   const files = await writeEvaluation(outcome);
   io.stdout(
     [
-      `${outcome.manifest.id}: ${isClassifierManifest(outcome.manifest) ? `reference rows of ${outcome.manifest.dataset.name}` : `${outcome.protocol.n} samples`}`,
+      `${outcome.manifest.id}: ${subject(outcome)}`,
       ...figureLines(outcome),
       `protocol: ${describeProtocol(outcome.protocol)}`,
       timingLine(outcome),
@@ -108,9 +123,9 @@ async function check(io: CliIo, flags: EvalFlags, common: EvaluateOptions): Prom
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code = 0;
   const program = new Command('genzoo eval')
-    .description('Measure a model (FID, KID, Inception Score, precision/recall, density/coverage, memorization) and record the figures in its manifest; for a classifier, measure its dataset\'s reference rows')
+    .description('Measure a model (FID, KID, Inception Score, precision/recall, density/coverage, memorization; for a translator L1/SSIM/PSNR, FID/KID, class accuracy and cycle L1 on its held-out images) and record the figures in its manifest; for a classifier, measure its dataset\'s reference rows')
     .requiredOption('-m, --model <id|folder>', 'model id (looked up like genzoo sample does) or model folder')
-    .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n}; ${POINT_PROTOCOL.samples} for models of 2-D points)`, integer(20, 1_000_000))
+    .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n}; ${POINT_PROTOCOL.samples} for models of 2-D points; for translators, the first n held-out images, default all)`, integer(20, 1_000_000))
     .option('-s, --seed <seed>', `seed of the latents and of every random subset (default ${PROTOCOL.seed})`, integer(0, MAX_SEED))
     .option('--check', 'recompute with the recorded protocol and compare with the recorded figures; writes nothing')
     .option('-d, --device <device>', 'auto, cpu or cuda (cuda falls back to cpu, saying why)', device, 'auto' as Device)

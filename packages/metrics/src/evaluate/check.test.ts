@@ -21,4 +21,10 @@ describe('compareFigures', () => {
     const checks = compareFigures({ fid: 1 }, { ...evaluation, figures: ['fid', 'kid'] }, { kid: 1 });
     expect(checks.map((check) => check.ok)).toEqual([false, false]);
   });
+  it('lets a translator\'s class accuracy move by two images of its direction', () => {
+    const translator = { n: 2000, settings: { samplesA2b: 200, samplesB2a: 100 }, figures: ['classAccuracyA2b', 'classAccuracyB2a'] } as unknown as Evaluation;
+    const recorded = { classAccuracyA2b: 0.9, classAccuracyB2a: 0.5 };
+    expect(compareFigures(recorded, translator, { classAccuracyA2b: 0.91, classAccuracyB2a: 0.52 }).every((check) => check.ok)).toBe(true);
+    expect(compareFigures(recorded, translator, { classAccuracyA2b: 0.915, classAccuracyB2a: 0.53 }).map((check) => check.ok)).toEqual([false, false]);
+  });
 });

@@ -11,6 +11,7 @@ import { closestPairs, memorization } from '../metrics/memorization.js';
 import { heldOutLogDensity } from './density-figures.js';
 import { distributionFigures, type DistributionFigures } from './distribution-figures.js';
 import { evaluatePointsModel } from './evaluate-points.js';
+import { evaluateTranslatorModel } from './evaluate-translator.js';
 import { generateImages } from './generate-images.js';
 import { POINT_PROTOCOL } from './point-protocol.js';
 import { PROTOCOL, REFERENCE_FIGURES, toolName, type ReferenceRow } from './protocol.js';
@@ -50,6 +51,15 @@ export interface EvaluationOutcome {
   memorizationPairs: MemorizationPair[];
   /** Image size; absent for models of points. */
   image?: { width: number; height: number };
+  /** A grid of examples for the card (translators: held-out sources and their translations), written as `file`. */
+  grid?: EvaluationGrid & { file: string };
+}
+
+/** Grayscale images for a card figure, row by row, `columns` to a row. */
+export interface EvaluationGrid {
+  columns: number;
+  images: Uint8Array[];
+  caption: string;
 }
 
 function seconds(since: number): number {
@@ -65,14 +75,20 @@ export function noiseImages(count: number, plane: number, seed: number): Uint8Ar
 /**
  * Evaluates a model folder or id. A generative model: generate `n` samples, extract features with
  * its dataset's classifier, and measure FID, KID, IS, precision/recall, density/coverage and
- * memorization against its training split. A classifier: measure the reference rows of its dataset
+ * memorization against its training split. An image-to-image translator: translate its held-out
+ * images (see {@link evaluateTranslatorModel}). A classifier: measure the reference rows of its dataset
  * (held-out real images — the floor — and uniform noise — the ceiling) the same way.
  */
 export async function evaluateModel(model: string, options: EvaluateOptions = {}): Promise<EvaluationOutcome> {
   const started = performance.now();
   const resolve = { cwd: options.cwd, env: options.env };
   const folder = await resolveModelFolder(model, resolve);
-  const manifest = parseModelManifestText(await readFile(join(folder, 'manifest.json'), 'utf8'), join(folder, 'manifest.json'));
+  const text = await readFile(join(folder, 'manifest.json'), 'utf8');
+  const manifest = parseModelManifestText(text, join(folder, 'manifest.json'));
+  if (!isClassifierManifest(manifest) && manifest.translation) {
+    const rawDataset = (JSON.parse(text) as { dataset?: unknown }).dataset;
+    return evaluateTranslatorModel(folder, manifest, rawDataset, { ...options, seed: options.seed ?? PROTOCOL.seed, started });
+  }
   const points = !isClassifierManifest(manifest) && manifest.points !== undefined;
   const n = options.n ?? (points ? POINT_PROTOCOL.samples : PROTOCOL.n);
   const seed = options.seed ?? PROTOCOL.seed;

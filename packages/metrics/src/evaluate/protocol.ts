@@ -39,6 +39,24 @@ export const REFERENCE_FIGURES = ['fid', 'kid', 'kidStd', 'inceptionScore', 'inc
 export const REFERENCE_ROWS = ['heldOut', 'noise'] as const;
 export type ReferenceRow = (typeof REFERENCE_ROWS)[number];
 
+/** Figures of a one-way (pix2pix) translator, in display order. */
+export const PAIRED_FIGURES = ['l1A2b', 'ssimA2b', 'psnrA2b', 'fidA2b', 'kidA2b', 'kidStdA2b', 'classAccuracyA2b'] as const;
+
+/** Figures of a two-way (CycleGAN) translator, in display order; pixel figures only where each image has a known counterpart. */
+export const CYCLE_FIGURES = [
+  'classAccuracyA2b', 'classAccuracyB2a', 'fidA2b', 'fidB2a', 'kidA2b', 'kidStdA2b', 'kidB2a', 'kidStdB2a', 'cycleL1A', 'cycleL1B',
+  'l1A2b', 'ssimA2b', 'psnrA2b', 'l1B2a', 'ssimB2a', 'psnrB2a',
+] as const;
+
+/**
+ * Prefix of the baseline figures: the same figures for the source images left untranslated (the
+ * identity map), written beside the model's as `untranslated.<figure>` so every figure has its yardstick.
+ */
+export const BASELINE = 'untranslated.';
+
+/** Every figure a translator evaluation may write (and each again as `untranslated.<figure>`). */
+export const TRANSLATION_FIGURES: readonly string[] = [...new Set<string>([...PAIRED_FIGURES, ...CYCLE_FIGURES])];
+
 /** `@genzoo/metrics <version>`: the `tool` of every evaluation this package writes. */
 export function toolName(): string {
   return `@genzoo/metrics ${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}`;

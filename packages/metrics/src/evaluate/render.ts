@@ -1,6 +1,6 @@
 import { isClassifierManifest, type AnyManifest, type Evaluation } from '@genzoo/core';
 import { DENSITY_FIGURES, POINT_FIGURES } from './point-protocol.js';
-import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS } from './protocol.js';
+import { BASELINE, CYCLE_FIGURES, MODEL_FIGURES, PAIRED_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS } from './protocol.js';
 
 /** What each figure means and which way is better, for cards and the CLI. */
 export const FIGURE_LABELS: Readonly<Record<string, string>> = {
@@ -19,12 +19,29 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   modesCaptured: 'modes captured ↑',
   highQuality: 'high-quality samples ↑ (within 3σ of a mode)',
   reverseKl: 'reverse KL of the mode histogram ↓ (nats)',
+  l1A2b: 'L1 of a2b to the target ↓ (pixels in [0, 1])',
+  ssimA2b: 'SSIM of a2b to the target ↑',
+  psnrA2b: 'PSNR of a2b to the target ↑ (dB)',
+  l1B2a: 'L1 of b2a to the target ↓ (pixels in [0, 1])',
+  ssimB2a: 'SSIM of b2a to the target ↑',
+  psnrB2a: 'PSNR of b2a to the target ↑ (dB)',
+  fidA2b: 'FID of a2b outputs to held-out b ↓',
+  fidB2a: 'FID of b2a outputs to held-out a ↓',
+  kidA2b: 'KID of a2b outputs to held-out b ↓',
+  kidStdA2b: 'KID std (a2b)',
+  kidB2a: 'KID of b2a outputs to held-out a ↓',
+  kidStdB2a: 'KID std (b2a)',
+  classAccuracyA2b: 'class accuracy of a2b outputs ↑',
+  classAccuracyB2a: 'class accuracy of b2a outputs ↑',
+  cycleL1A: 'cycle L1 ‖b2a(a2b(a)) − a‖₁ ↓',
+  cycleL1B: 'cycle L1 ‖a2b(b2a(b)) − b‖₁ ↓',
 };
 
 /** The figures an evaluation of this manifest reports, in display order. */
 export function figureNames(manifest: AnyManifest, figures: Readonly<Record<string, number>>): readonly string[] {
   if (isClassifierManifest(manifest)) return REFERENCE_FIGURES;
   if (manifest.points) return POINT_FIGURES.filter((name) => name in figures);
+  if (manifest.translation) return (manifest.graphs.b2a ? CYCLE_FIGURES : PAIRED_FIGURES).filter((name) => name in figures);
   return [...MODEL_FIGURES, ...DENSITY_FIGURES.filter((name) => name in figures)];
 }
 
@@ -42,6 +59,24 @@ function table(header: string[], rows: string[][]): string {
 /** The protocol in one sentence. */
 export function describeProtocol(protocol: Evaluation): string {
   const s = protocol.settings;
+  if (s.ssimWindow !== undefined) {
+    const task =
+      s.edgeThreshold !== undefined
+        ? `sources: Sobel edge maps thresholded at ${s.edgeThreshold}`
+        : s.maskSize !== undefined
+          ? `sources: a ${s.maskSize}×${s.maskSize} square masked within ±${s.maskJitter} px of the centre (mask seed ${s.maskSeed})`
+          : `domains: split from the held-out images (domain split seed ${s.domainSplitSeed})`;
+    const sizes = (['A2b', 'B2a'] as const)
+      .filter((d) => s[`samples${d}`] !== undefined)
+      .map((d) => `${d.toLowerCase()} ${s[`samples${d}`]} images against ${s[`targets${d}`]} real targets, KID subsets of ${s[`kidSubsetSize${d}`]}`)
+      .join(', ');
+    return (
+      `${protocol.n} held-out ${protocol.reference.dataset} images (${sizes}), ${task}; pixels compared on [0, 1] after 8-bit quantization, ` +
+      `SSIM with an ${s.ssimWindow}×${s.ssimWindow} Gaussian window (σ ${s.ssimSigma}); features and class accuracy: ${protocol.extractor.id} ` +
+      `(${s.featureSize}-d penultimate layer, ${protocol.extractor.file} sha256 ${protocol.extractor.sha256.slice(0, 12)}…); ` +
+      `KID ${s.kidSubsets} subsets (seed ${protocol.seed}); ${protocol.tool}, ${protocol.seconds} s`
+    );
+  }
   if (protocol.reference.split === 'held-out') {
     const modes =
       s.modeStd === undefined
@@ -62,7 +97,7 @@ export function describeProtocol(protocol: Evaluation): string {
 
 /** The card section of an evaluation (figures table, protocol, memorization grid). */
 export function renderEvaluationSection(
-  outcome: { manifest: AnyManifest; figures: Record<string, number>; protocol: Evaluation },
+  outcome: { manifest: AnyManifest; figures: Record<string, number>; protocol: Evaluation; grid?: { file: string; caption: string } | undefined },
   memorizationGrid: string | undefined,
 ): string {
   const { manifest, figures, protocol } = outcome;
@@ -79,8 +114,14 @@ export function renderEvaluationSection(
     lines.push(
       `Measured with \`genzoo eval --model ${manifest.id}\`; \`genzoo eval --model ${manifest.id} --check\` recomputes and compares.`,
       '',
-      table(['figure', 'value'], figureNames(manifest, figures).map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name])])),
+      manifest.translation
+        ? table(
+            ['figure', 'this model', 'sources left untranslated'],
+            figureNames(manifest, figures).map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name]), formatFigure(figures[`${BASELINE}${name}`])]),
+          )
+        : table(['figure', 'value'], figureNames(manifest, figures).map((name) => [FIGURE_LABELS[name] ?? name, formatFigure(figures[name])])),
     );
+    if (outcome.grid) lines.push('', `![held-out translations](${outcome.grid.file})`, '', outcome.grid.caption);
     if (memorizationGrid) {
       lines.push(
         '',

@@ -26,7 +26,8 @@ function grayscale(pixels: Uint8Array, width: number, height: number): RgbaImage
 /**
  * Writes an evaluation into its model folder: the figures into `metrics` (replacing those of any
  * earlier evaluation, keeping everything else), the protocol into `evaluation`, the memorization
- * grid, and an "Evaluation" section in the model card (replaced on every run).
+ * grid (or a translator's grid of held-out translations), and an "Evaluation" section in the model
+ * card (replaced on every run).
  * @returns the files written.
  */
 export async function writeEvaluation(outcome: EvaluationOutcome): Promise<string[]> {
@@ -45,6 +46,12 @@ export async function writeEvaluation(outcome: EvaluationOutcome): Promise<strin
     const images = [...outcome.memorizationPairs.map((pair) => pair.generated), ...outcome.memorizationPairs.map((pair) => pair.train)];
     const path = join(outcome.folder, MEMORIZATION_GRID);
     await writeSampleGrid(images.map((pixels) => grayscale(pixels, width, height)), path, { columns: outcome.memorizationPairs.length });
+    written.push(path);
+  }
+  if (outcome.image && outcome.grid) {
+    const { width, height } = outcome.image;
+    const path = join(outcome.folder, outcome.grid.file);
+    await writeSampleGrid(outcome.grid.images.map((pixels) => grayscale(pixels, width, height)), path, { columns: outcome.grid.columns });
     written.push(path);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyManifest, Evaluation } from '@genzoo/core';
-import { exampleClassifierManifest, exampleManifest } from '@genzoo/core/testing';
+import { exampleClassifierManifest, exampleManifest, exampleTranslatorManifest } from '@genzoo/core/testing';
 import { buildLeaderboard } from './build-leaderboard.js';
 import { renderLeaderboardMarkdown } from './render-markdown.js';
 
@@ -91,6 +91,50 @@ describe('leaderboard', () => {
     expect(markdown).toContain('log-density ↑ |');
     expect(markdown).toContain('| -40.5 |');
     expect(renderLeaderboardMarkdown(board)).not.toContain('log-density');
+  });
+  it('puts translators in their own tables, pix2pix by SSIM and CycleGAN by FID a → b, each within its dataset', () => {
+    const translator = (id: string, twoWay: boolean, dataset: string, metrics: Record<string, number> | undefined): AnyManifest => {
+      const base = exampleTranslatorManifest();
+      if (!twoWay) delete base.graphs.b2a;
+      const evaluation = metrics && { ...protocol(Object.keys(metrics)), reference: { dataset, split: 'held-out' as const, size: 2000 }, n: 2000 };
+      return { ...base, id, name: id, family: twoWay ? 'cyclegan' : 'pix2pix', dataset: { ...base.dataset, name: dataset }, metrics: metrics ?? {}, ...(evaluation ? { evaluation } : {}) };
+    };
+    const paired = (ssim: number) => ({ l1A2b: 0.1, ssimA2b: ssim, psnrA2b: 15, fidA2b: 20, kidA2b: 0.5, kidStdA2b: 0.05, classAccuracyA2b: 0.9 });
+    const cycle = (fid: number) => ({ classAccuracyA2b: 0.8, classAccuracyB2a: 0.7, fidA2b: fid, fidB2a: 30, kidA2b: 1, kidStdA2b: 0.1, kidB2a: 2, kidStdB2a: 0.2, cycleL1A: 0.05, cycleL1B: 0.06 });
+    const zoo = buildLeaderboard([
+      translator('p-edges-fashion', false, 'fashion-mnist', paired(0.5)),
+      translator('p-edges-mnist', false, 'mnist', paired(0.7)),
+      translator('p-inpaint-mnist', false, 'mnist', paired(0.8)),
+      translator('p-new', false, 'mnist', undefined),
+      translator('c-shoes', true, 'fashion-mnist', cycle(40)),
+      translator('c-thick', true, 'mnist', { ...cycle(10), l1A2b: 0.05, ssimA2b: 0.9, ssimB2a: 0.85, 'untranslated.ssimA2b': 0.35, 'untranslated.fidA2b': 70 }),
+      generative('b-gan', 0.02),
+    ]);
+    expect(zoo.datasets.map((d) => d.rows.map((row) => row.id))).toEqual([['b-gan']]);
+    expect(zoo.translationTables.map((table) => [table.dataset, table.rows.map((row) => row.id)])).toEqual([
+      ['paired-translation', ['p-edges-fashion', 'p-inpaint-mnist', 'p-edges-mnist', 'p-new']],
+      ['cycle-translation', ['c-shoes', 'c-thick']],
+    ]);
+    const thick = zoo.translationTables[1]!.rows[1]!;
+    expect(thick).toMatchObject({ kind: 'model', family: 'cyclegan', dataset: 'mnist', n: 2000, translation: { a: 'light', b: 'dark', twoWay: true } });
+    expect(thick.metrics).toMatchObject({ fidA2b: 10, ssimB2a: 0.85, cycleL1B: 0.06 });
+    expect(thick.metrics['untranslated.fidA2b']).toBeUndefined();
+    expect(thick.baseline).toEqual({ fidA2b: 70, ssimA2b: 0.35 });
+    expect(zoo.translationTables[0]!.rows[3]!.metrics).toEqual({});
+
+    const markdown = renderLeaderboardMarkdown(zoo);
+    expect(markdown).toContain('## Image-to-image translation');
+    expect(markdown).toContain('### Paired image-to-image translation (pix2pix)');
+    expect(markdown).toContain('| L1 ↓ | SSIM ↑ | PSNR ↑ (dB) | FID ↓ | KID ↓ | class accuracy ↑ | n |');
+    expect(markdown).toContain('<br>mnist: light → dark |');
+    expect(markdown).toContain('| 0.1 | 0.8 | 15 | 20 | 0.5 ± 0.05 | 0.9 | 2000 |');
+    expect(markdown).toContain('### Unpaired two-way translation (CycleGAN)');
+    expect(markdown).toContain('<br>fashion-mnist: light ↔ dark |');
+    expect(markdown).toContain('| SSIM a→b ↑ | SSIM b→a ↑ | n |'); // pixel columns: one model has counterparts
+    expect(markdown).toContain('| 10<br><sub>70</sub> |'); // FID a→b, above the untranslated sources' FID
+    expect(markdown).toContain('| 0.8 | 0.7 | 40 | 30 | 1 ± 0.1 | 2 ± 0.2 | 0.05 | 0.06 | — | — | 2000 |');
+    expect(board.translationTables).toEqual([]);
+    expect(renderLeaderboardMarkdown(board)).not.toContain('translation');
   });
 });
 

@@ -1,6 +1,6 @@
 import { isClassifierManifest, type AnyManifest, type ClassifierManifest, type Manifest } from '@genzoo/core';
 import { DENSITY_FIGURES, POINT_FIGURES } from '../evaluate/point-protocol.js';
-import { MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS, type ReferenceRow } from '../evaluate/protocol.js';
+import { BASELINE, CYCLE_FIGURES, MODEL_FIGURES, PAIRED_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS, type ReferenceRow } from '../evaluate/protocol.js';
 
 /** One row of the leaderboard: a generative model, or a reference row of its dataset. */
 export interface LeaderboardRow {
@@ -22,6 +22,22 @@ export interface LeaderboardRow {
   /** Feature extractor and its graph's sha256. */
   extractor?: { id: string; sha256: string };
   evaluatedAt?: string;
+  /** Image-to-image translators: the names of the two domains, and whether the model also translates b → a. */
+  translation?: { a: string; b: string; twoWay: boolean };
+  /** Translators: the same figures for the sources left untranslated (the yardstick of each figure). */
+  baseline?: Record<string, number>;
+}
+
+/** A table of image-to-image translators: one-way paired (pix2pix) or two-way unpaired (CycleGAN). */
+export interface LeaderboardTranslationTable {
+  /** `paired-translation` or `cycle-translation`: a slug, as `dataset` is for the other tables. */
+  dataset: 'paired-translation' | 'cycle-translation';
+  /** Heading of the table. */
+  title: string;
+  /** Figure names in display order. */
+  figures: readonly string[];
+  /** Rows sorted by dataset, then by the table's main figure (SSIM for paired, FID a → b for cycle), unevaluated models last. */
+  rows: LeaderboardRow[];
 }
 
 /** A shipped classifier, with its held-out accuracy. */
@@ -47,6 +63,8 @@ export interface Leaderboard {
   pointFigures: readonly string[];
   /** 2-D point sets, each with its rows sorted by held-out log-density (best first; the true density's row and unevaluated models last). */
   pointDatasets: { dataset: string; rows: LeaderboardRow[] }[];
+  /** Image-to-image translators, evaluated on their held-out pairs or domains; a table only when there are such models. */
+  translationTables: LeaderboardTranslationTable[];
   classifiers: LeaderboardClassifier[];
 }
 
@@ -55,9 +73,18 @@ const REFERENCE_LABELS: Record<ReferenceRow, string> = {
   noise: 'uniform noise (ceiling)',
 };
 
+function figuresOf(manifest: Manifest): readonly string[] {
+  if (manifest.translation) return manifest.graphs.b2a ? CYCLE_FIGURES : PAIRED_FIGURES;
+  return manifest.points ? POINT_FIGURES : [...MODEL_FIGURES, ...DENSITY_FIGURES];
+}
+
+function baselineOf(manifest: Manifest, names: readonly string[]): Record<string, number> {
+  return Object.fromEntries(names.filter((name) => `${BASELINE}${name}` in manifest.metrics).map((name) => [name, manifest.metrics[`${BASELINE}${name}`]!]));
+}
+
 function modelRow(manifest: Manifest): LeaderboardRow {
   const evaluation = manifest.evaluation;
-  const names: readonly string[] = manifest.points ? POINT_FIGURES : [...MODEL_FIGURES, ...DENSITY_FIGURES];
+  const names = figuresOf(manifest);
   const metrics = Object.fromEntries(names.filter((name) => name in manifest.metrics).map((name) => [name, manifest.metrics[name]!]));
   return {
     kind: 'model',
@@ -70,7 +97,29 @@ function modelRow(manifest: Manifest): LeaderboardRow {
     thumbnail: `${manifest.id}/${manifest.files.samples}`,
     card: `${manifest.id}/${manifest.files.card}`,
     manifest: `${manifest.id}/manifest.json`,
+    ...(manifest.translation ? { translation: { a: manifest.translation.a.name, b: manifest.translation.b.name, twoWay: manifest.graphs.b2a !== undefined } } : {}),
+    ...(manifest.translation && evaluation ? { baseline: baselineOf(manifest, names) } : {}),
   };
+}
+
+/** Translator rows: by dataset, then best main figure first, unevaluated models last. */
+function byTranslation(main: string, higherIsBetter: boolean) {
+  return (a: LeaderboardRow, b: LeaderboardRow): number => {
+    const rank = (row: LeaderboardRow): number => (row.metrics[main] === undefined ? 1 : 0);
+    const order = (higherIsBetter ? -1 : 1) * ((a.metrics[main] ?? 0) - (b.metrics[main] ?? 0));
+    return a.dataset.localeCompare(b.dataset) || rank(a) - rank(b) || order || a.id.localeCompare(b.id);
+  };
+}
+
+function translationTables(paired: LeaderboardRow[], cycle: LeaderboardRow[]): LeaderboardTranslationTable[] {
+  const tables: LeaderboardTranslationTable[] = [];
+  if (paired.length > 0) {
+    tables.push({ dataset: 'paired-translation', title: 'Paired image-to-image translation (pix2pix)', figures: PAIRED_FIGURES, rows: paired.sort(byTranslation('ssimA2b', true)) });
+  }
+  if (cycle.length > 0) {
+    tables.push({ dataset: 'cycle-translation', title: 'Unpaired two-way translation (CycleGAN)', figures: CYCLE_FIGURES, rows: cycle.sort(byTranslation('fidA2b', false)) });
+  }
+  return tables;
 }
 
 function referenceRows(manifest: ClassifierManifest): LeaderboardRow[] {
@@ -129,6 +178,7 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
   const classifiers: LeaderboardClassifier[] = [];
   const pointRows = new Map<string, LeaderboardRow[]>();
   const pointManifests = new Map<string, Manifest>();
+  const translators = { paired: [] as LeaderboardRow[], cycle: [] as LeaderboardRow[] };
   for (const manifest of manifests) {
     if (isClassifierManifest(manifest)) {
       referenceRows(manifest).forEach(add);
@@ -142,6 +192,8 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
         manifest: `${manifest.id}/manifest.json`,
         sha256: manifest.graphs.classifier.sha256,
       });
+    } else if (manifest.translation) {
+      translators[manifest.graphs.b2a ? 'cycle' : 'paired'].push(modelRow(manifest));
     } else if (manifest.points) {
       pointManifests.set(manifest.id, manifest);
       pointRows.set(manifest.dataset.name, [...(pointRows.get(manifest.dataset.name) ?? []), modelRow(manifest)]);
@@ -158,6 +210,7 @@ export function buildLeaderboard(manifests: readonly AnyManifest[]): Leaderboard
       const models = pointRows.get(dataset)!;
       return { dataset, rows: [...models, ...trueDensityRow(dataset, models, pointManifests)].sort(byLogDensity) };
     }),
+    translationTables: translationTables(translators.paired, translators.cycle),
     classifiers: classifiers.sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

@@ -22,10 +22,36 @@ const POINT_COLUMNS: [string, string][] = [
   ['reverseKl', 'reverse KL ↓'],
 ];
 
+/** pix2pix: the held-out sources through a2b against their paired targets. */
+const PAIRED_COLUMNS: [string, string][] = [
+  ['l1A2b', 'L1 ↓'],
+  ['ssimA2b', 'SSIM ↑'],
+  ['psnrA2b', 'PSNR ↑ (dB)'],
+  ['fidA2b', 'FID ↓'],
+  ['kidA2b', 'KID ↓'],
+  ['classAccuracyA2b', 'class accuracy ↑'],
+];
+
+/** CycleGAN: both directions; pixel columns only when some model's domains pair image for image. */
+const CYCLE_COLUMNS: [string, string][] = [
+  ['classAccuracyA2b', 'class acc. a→b ↑'],
+  ['classAccuracyB2a', 'class acc. b→a ↑'],
+  ['fidA2b', 'FID a→b ↓'],
+  ['fidB2a', 'FID b→a ↓'],
+  ['kidA2b', 'KID a→b ↓'],
+  ['kidB2a', 'KID b→a ↓'],
+  ['cycleL1A', 'cycle L1 a ↓'],
+  ['cycleL1B', 'cycle L1 b ↓'],
+];
+const CYCLE_PIXEL_COLUMNS: [string, string][] = [
+  ['ssimA2b', 'SSIM a→b ↑'],
+  ['ssimB2a', 'SSIM b→a ↑'],
+];
+
 function cell(row: LeaderboardRow, key: string): string {
   const value = row.metrics[key];
-  if (key === 'kid' && value !== undefined) {
-    const std = row.metrics.kidStd;
+  if (key.startsWith('kid') && value !== undefined) {
+    const std = row.metrics[key.replace(/^kid/, 'kidStd')];
     return `${formatFigure(value)}${std === undefined ? '' : ` ± ${formatFigure(std)}`}`;
   }
   if (key === 'inceptionScore' && value !== undefined && row.metrics.inceptionScoreStd !== undefined) {
@@ -34,17 +60,33 @@ function cell(row: LeaderboardRow, key: string): string {
   return formatFigure(value);
 }
 
+/** A translator's cell, with the untranslated sources' figure beneath it. */
+function cellWithBaseline(row: LeaderboardRow, key: string): string {
+  const value = cell(row, key);
+  const baseline = row.baseline?.[key];
+  return baseline === undefined ? value : `${value}<br><sub>${formatFigure(baseline)}</sub>`;
+}
+
 function rowLine(row: LeaderboardRow, columns: readonly [string, string][] = COLUMNS): string {
+  const domains = row.translation ? `<br>${row.dataset}: ${row.translation.a} ${row.translation.twoWay ? '↔' : '→'} ${row.translation.b}` : '';
   const model =
     row.kind === 'reference'
       ? `*${row.name}*`
-      : `[${row.name}](${row.card})<br>\`${row.id}\``;
+      : `[${row.name}](${row.card})<br>\`${row.id}\`${domains}`;
   const thumbnail = row.thumbnail ? `[<img src="${row.thumbnail}" width="96" alt="samples of ${row.id}">](${row.card})` : '';
   const evaluated = row.kind === 'model' && row.n === undefined ? 'not evaluated yet' : `${row.n}`;
-  return `| ${thumbnail} | ${model} | ${row.family} | ${columns.map(([key]) => cell(row, key)).join(' | ')} | ${evaluated} |`;
+  return `| ${thumbnail} | ${model} | ${row.family} | ${columns.map(([key]) => cellWithBaseline(row, key)).join(' | ')} | ${evaluated} |`;
 }
 
-/** `models/README.md`: one table per dataset, then the feature extractors. */
+function tableOf(rows: readonly LeaderboardRow[], columns: readonly [string, string][], thumbnailHeader = 'samples'): string[] {
+  return [
+    `| ${thumbnailHeader} | model | family | ${columns.map(([, label]) => label).join(' | ')} | n |`,
+    `|---|---|---|${columns.map(() => '---').join('|')}|---|`,
+    ...rows.map((row) => rowLine(row, columns)),
+  ];
+}
+
+/** `models/README.md`: one table per dataset, the 2-D point sets, the translators, then the feature extractors. */
 export function renderLeaderboardMarkdown(board: Leaderboard): string {
   const lines = [
     '# Model zoo leaderboard',
@@ -66,11 +108,7 @@ export function renderLeaderboardMarkdown(board: Leaderboard): string {
     '  and uniform noise (the ceiling), measured by the same code.',
     '',
   ];
-  const table = (rows: readonly LeaderboardRow[], columns: readonly [string, string][], thumbnailHeader = 'samples'): string[] => [
-    `| ${thumbnailHeader} | model | family | ${columns.map(([, label]) => label).join(' | ')} | n |`,
-    `|---|---|---|${columns.map(() => '---').join('|')}|---|`,
-    ...rows.map((row) => rowLine(row, columns)),
-  ];
+  const table = tableOf;
   for (const { dataset, rows } of board.datasets) {
     const columns = rows.some((row) => row.metrics.heldOutLogDensity !== undefined) ? [...COLUMNS, DENSITY_COLUMN] : COLUMNS;
     lines.push(`## ${dataset}`, '', ...table(rows, columns), '');
@@ -88,6 +126,28 @@ export function renderLeaderboardMarkdown(board: Leaderboard): string {
       '',
     );
     for (const { dataset, rows } of board.pointDatasets) lines.push(`### ${dataset}`, '', ...table(rows, POINT_COLUMNS, 'samples and density'), '');
+  }
+  if (board.translationTables.length > 0) {
+    lines.push(
+      '## Image-to-image translation',
+      '',
+      "Translators are measured by `genzoo eval` on their own held-out images, the sources rebuilt exactly as training built them",
+      '(the same edge threshold, masks, dilation and domain split). Pixels are compared on [0, 1] after 8-bit quantization;',
+      '**SSIM** uses the 11×11 Gaussian window (σ 1.5) of Wang et al. and scikit-image; **PSNR** comes from the mean squared error',
+      "over all held-out pixels. **FID / KID** compare the translated images with held-out real images of the target domain in the",
+      "dataset classifier's feature space (as above; with a few hundred images per side, compare KID). **Class accuracy**: the",
+      "classifier's accuracy on translated images — against the target's label for pix2pix, the target domain's class for CycleGAN",
+      'tasks between classes (a translated sneaker should classify as an ankle boot), and the source\'s own class where both domains',
+      'hold the same classes (a thickened digit must stay the same digit). **Cycle L1**: mean |b2a(a2b(a)) − a| and |a2b(b2a(b)) − b|.',
+      'Below each figure, in small type, the same figure for the sources left untranslated: the yardstick a translator must beat.',
+      '',
+    );
+    for (const table of board.translationTables) {
+      const paired = table.dataset === 'paired-translation';
+      const pixels = table.rows.some((row) => row.metrics.ssimA2b !== undefined);
+      const columns = paired ? PAIRED_COLUMNS : [...CYCLE_COLUMNS, ...(pixels ? CYCLE_PIXEL_COLUMNS : [])];
+      lines.push(`### ${table.title}`, '', ...tableOf(table.rows, columns, 'samples'), '');
+    }
   }
   if (board.classifiers.length > 0) {
     lines.push(
