@@ -16,14 +16,14 @@ describe('the leaderboard page', () => {
   let tables: Table[];
 
   beforeAll(async () => {
-    const leaderboard = JSON.parse(readFileSync(join(MODELS, 'leaderboard.json'), 'utf8')) as { datasets: Table[]; pointDatasets?: Table[] };
-    tables = [...leaderboard.datasets, ...(leaderboard.pointDatasets ?? [])];
+    const leaderboard = JSON.parse(readFileSync(join(MODELS, 'leaderboard.json'), 'utf8')) as { datasets: Table[]; pointDatasets?: Table[]; translationTables?: Table[] };
+    tables = [...leaderboard.datasets, ...(leaderboard.pointDatasets ?? []), ...(leaderboard.translationTables ?? [])];
     // The whole zoo: the leaderboard sits beside the model folders.
     session = await openGallerySession([MODELS]);
   });
   afterAll(() => session?.close());
 
-  it('shows a table per dataset with every row of models/leaderboard.json, linking served models', async () => {
+  it('shows a table per dataset (and per kind of translation) with every row of models/leaderboard.json, linking served models', async () => {
     const page = await session.open('/leaderboard.html');
     expect(await page.locator('.board').count()).toBe(tables.length);
     for (const table of tables) {

@@ -15,4 +15,11 @@ describe('leaderboard sorting', () => {
     expect(figureLabel('fid')).toBe('FID ↓');
     expect(figureLabel('somethingNew')).toBe('somethingNew');
   });
+
+  it('labels translators\' figures by measure and direction, keeping which way is better', () => {
+    expect(figureLabel('ssimA2b')).toBe('SSIM a2b ↑');
+    expect(figureLabel('fidB2a')).toBe('FID b2a ↓');
+    expect(figureLabel('kidStdA2b')).toBe('KID std a2b');
+    expect(figureLabel('cycleL1A')).toBe('cycle L1 a ↓');
+  });
 });

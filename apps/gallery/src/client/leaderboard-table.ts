@@ -19,9 +19,23 @@ const FIGURE_LABELS: Record<string, string> = {
   modesCaptured: 'modes ↑',
   highQuality: 'high-quality ↑',
   reverseKl: 'reverse KL ↓',
+  l1: 'L1 ↓',
+  ssim: 'SSIM ↑',
+  psnr: 'PSNR dB ↑',
+  classAccuracy: 'class accuracy ↑',
+  cycleL1A: 'cycle L1 a ↓',
+  cycleL1B: 'cycle L1 b ↓',
 };
 
+/** Translators' figures are per direction (`ssimA2b`, `fidB2a`): the label of the measure, then the direction. */
+const DIRECTION_SUFFIX = /^(.+?)(A2b|B2a)$/;
+
 export function figureLabel(figure: string): string {
+  const directed = DIRECTION_SUFFIX.exec(figure);
+  if (directed) {
+    const [label, better = ''] = (FIGURE_LABELS[directed[1]!] ?? directed[1]!).split(/ (?=[↑↓]$)/);
+    return `${label} ${directed[2]!.toLowerCase()}${better ? ` ${better}` : ''}`;
+  }
   return FIGURE_LABELS[figure] ?? figure;
 }
 
@@ -38,7 +52,7 @@ export function sortRows(rows: readonly LeaderboardRow[], figure: string, ascend
  * One dataset's table. Column headers are buttons that sort by that figure (`aria-sort` says how);
  * model names link to their model page when the gallery serves them.
  */
-export function leaderboardTable(table: LeaderboardTable, figures: readonly string[], served: ReadonlySet<string>): HTMLElement {
+export function leaderboardTable(table: LeaderboardTable, figures: readonly string[], served: ReadonlySet<string>, title = table.dataset): HTMLElement {
   const shown = figures.filter((figure) => !figure.endsWith('Std') && table.rows.some((row) => row.metrics[figure] !== undefined));
   const tbody = el('tbody');
   const headers = new Map<string, HTMLTableCellElement>();
@@ -78,7 +92,7 @@ export function leaderboardTable(table: LeaderboardTable, figures: readonly stri
   return el(
     'section',
     { class: 'board', 'aria-labelledby': headingId },
-    el('h2', { id: headingId }, table.dataset),
+    el('h2', { id: headingId }, title),
     el(
       'div',
       { class: 'table-scroll', tabIndex: 0, role: 'region', 'aria-labelledby': headingId },

@@ -12,10 +12,11 @@ async function start(): Promise<void> {
     const tables = [
       ...leaderboard.datasets.map((table) => leaderboardTable(table, leaderboard.figures, served)),
       ...(leaderboard.pointDatasets ?? []).map((table) => leaderboardTable(table, leaderboard.pointFigures ?? [], served)),
+      ...(leaderboard.translationTables ?? []).map((table) => leaderboardTable(table, table.figures, served, table.title)),
     ];
     boards.replaceChildren(...tables);
-    const rows = [...leaderboard.datasets, ...(leaderboard.pointDatasets ?? [])].reduce((sum, table) => sum + table.rows.length, 0);
-    status.textContent = `${rows} rows over ${tables.length} datasets. Column headers sort.`;
+    const rows = [...leaderboard.datasets, ...(leaderboard.pointDatasets ?? []), ...(leaderboard.translationTables ?? [])].reduce((sum, table) => sum + table.rows.length, 0);
+    status.textContent = `${rows} rows over ${tables.length} tables. Column headers sort.`;
   } catch (error) {
     status.textContent = (error as Error).message;
     status.className = 'error';
