@@ -53,7 +53,7 @@ export function sortRows(rows: readonly LeaderboardRow[], figure: string, ascend
  * model names link to their model page when the gallery serves them.
  */
 export function leaderboardTable(table: LeaderboardTable, figures: readonly string[], served: ReadonlySet<string>, title = table.dataset): HTMLElement {
-  const shown = figures.filter((figure) => !figure.endsWith('Std') && table.rows.some((row) => row.metrics[figure] !== undefined));
+  const shown = figures.filter((figure) => !/Std(A2b|B2a)?$/.test(figure) && table.rows.some((row) => row.metrics[figure] !== undefined));
   const tbody = el('tbody');
   const headers = new Map<string, HTMLTableCellElement>();
   let sort: { figure: string; ascending: boolean } | undefined;
