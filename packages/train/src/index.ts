@@ -38,7 +38,7 @@ export { featureExtractor, featureMatchingLoss, type FeatureMatchingOptions } fr
 export type { LossTermContext, LossTermHook } from './trainers/adversarial-trainer.js';
 export { buildDcganMnistSnDiscriminator } from './models/dcgan-mnist-sn.js';
 export { sampleSynthetic2d, synthetic2dSplit, SYNTHETIC_2D_EVAL_SEED, type Synthetic2dSplit, SYNTHETIC_2D_NAMES, SYNTHETIC_2D_DEFAULT_STD, ringCenters, gridCenters, type PointDataset, type Synthetic2dName, type Synthetic2dOptions } from './data/synthetic-2d.js';
-export { sobelEdges, edgesToImagePairs, type PairedDataset, type EdgeOptions } from './data/edge-pairs.js';
+export { sobelEdges } from './data/translation-data.js';
 export { loadImageFolder, isImageFolder, listImageFiles, IMAGE_EXTENSIONS, type ImageFolderOptions } from './data/image-folder.js';
 export { resolveDatasetSource, loadDatasetSource, type DatasetSource, type ImageShape } from './data/dataset-source.js';
 export { lossCurveSvg, writeLossCurve, type LossPoint } from './image/loss-curve.js';
@@ -62,3 +62,9 @@ export { fitKde, fitGmm, type FittedDensityModel } from './density/fit-density-m
 export { buildSamplingGraph } from './density/export/sampling-graph.js';
 export { buildDensityGraph } from './density/export/density-graph.js';
 export { publishDensityModel } from './density/publish/publish-density-model.js';
+export { buildUnetGenerator, buildPatchDiscriminator, TRANSLATOR_WIDTH, type TranslatorNetOptions } from './models/translator-nets.js';
+export { Pix2pixTrainer, PIX2PIX_L1_WEIGHT, TRANSLATOR_GAN_LOSS, type Pix2pixTrainerOptions, type Pix2pixLosses } from './trainers/pix2pix-trainer.js';
+export { CycleGanTrainer, CYCLE_WEIGHT, IDENTITY_FRACTION, type CycleGanTrainerOptions, type CycleGanLosses } from './trainers/cyclegan-trainer.js';
+export { thicken, maskSquares, maskCorner, disjointHalves, withClasses, subsetDataset, MASK_SIZE, MASK_JITTER, THICKEN_WINDOW, DOMAIN_SPLIT_SEED } from './data/translation-data.js';
+export { PAIRED_TASKS, UNPAIRED_TASKS, getPairedTask, getUnpairedTask, type PairedTask, type UnpairedTask, type TranslationDomains } from './data/translation-tasks.js';
+export { publishTranslator, publishTranslatorRun, type TranslatorModels } from './publish/publish-translator.js';

@@ -1,4 +1,4 @@
-import { GenzooError, seededPermutation, Xoshiro128 } from '@genzoo/core';
+import { EDGE_THRESHOLD, GenzooError, seededPermutation, sobelEdgeMap, Xoshiro128 } from '@genzoo/core';
 
 /**
  * The source images of genzoo's image-to-image tasks, built from dataset bytes exactly as
@@ -18,8 +18,7 @@ export interface ImageBytes {
   name?: string;
 }
 
-/** Gradient magnitude (pixels in [0, 1]) above which a pixel is an edge. */
-export const EDGE_THRESHOLD = 0.5;
+export { EDGE_THRESHOLD };
 /** Side of the inpainting mask, in pixels. */
 export const MASK_SIZE = 8;
 /** Largest shift of the mask's centre from the image centre, in pixels, each axis. */
@@ -54,20 +53,8 @@ export function subsetImages<T extends ImageBytes & { labels?: Uint8Array }>(ima
 export function sobelEdges<T extends ImageBytes>(images: T, { threshold = EDGE_THRESHOLD }: { threshold?: number } = {}): T {
   grayscale(images, 'edge maps need');
   const { height: h, width: w, count } = images;
-  const source = images.pixels;
   const out = new Uint8Array(count * h * w);
-  const squared = threshold * threshold * 255 * 255;
-  for (let n = 0; n < count; n++) {
-    const base = n * h * w;
-    const at = (y: number, x: number): number => source[base + Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const gx = at(y - 1, x + 1) + 2 * at(y, x + 1) + at(y + 1, x + 1) - at(y - 1, x - 1) - 2 * at(y, x - 1) - at(y + 1, x - 1);
-        const gy = at(y + 1, x - 1) + 2 * at(y + 1, x) + at(y + 1, x + 1) - at(y - 1, x - 1) - 2 * at(y - 1, x) - at(y - 1, x + 1);
-        out[base + y * w + x] = gx * gx + gy * gy > squared ? 255 : 0;
-      }
-    }
-  }
+  for (let n = 0; n < count; n++) out.set(sobelEdgeMap(images.pixels.subarray(n * h * w, (n + 1) * h * w), w, h, threshold), n * h * w);
   return renamed(images, 'edges', out);
 }
 

@@ -83,6 +83,9 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .option('--beta1 <b>', "Adam's β1", number('--beta1', (v) => v >= 0 && v < 1, 'in [0, 1)'))
     .option('--beta <b>', 'KL weight β of the training loss (vae)', number('--beta', (v) => v > 0, 'a positive number'))
     .option('--latent <d>', 'latent size (autoencoder, vae)', integer('--latent', 1))
+    .option('--task <name>', 'translation task: edges or inpaint (pix2pix), shoes or thick (cyclegan)')
+    .option('--identity <w>', "identity-loss weight as a fraction of the cycle weight (cyclegan; default 0.5)", number('--identity', (v) => v >= 0, 'a number ≥ 0'))
+    .option('--critic-layers <n>', 'strided layers of the PatchGAN discriminator: 2 (18×18 windows) or 3 (the whole image) (pix2pix, cyclegan)', integer('--critic-layers', 2))
     .addOption(new Option('--likelihood <name>', 'decoder likelihood: bernoulli (BCE) or gaussian (fixed σ; MSE) (autoencoder, vae)').choices(LIKELIHOOD_NAMES as readonly string[] as string[]))
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) })
@@ -94,7 +97,8 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
     nCritic?: number; gp?: number; clip?: number; labelSmoothing?: number; instanceNoise?: number; featureMatching?: number;
     ema?: number; spectralNorm?: boolean; optimizer?: OptimizerName; lr?: number; beta1?: number;
-    beta?: number; latent?: number; likelihood?: LikelihoodName;
+    beta?: number; latent?: number; likelihood?: LikelihoodName; task?: string;
+    identity?: number; criticLayers?: number;
   };
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -134,6 +138,9 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
       beta: options.beta,
       latent: options.latent,
       likelihood: options.likelihood,
+      task: options.task,
+      identity: options.identity,
+      criticLayers: options.criticLayers,
     }).filter(([, value]) => value !== undefined),
   );
   const config: TrainingConfig = {

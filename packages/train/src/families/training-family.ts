@@ -20,6 +20,15 @@ export interface SessionOptions {
   loss?: string;
   /** Trainer settings from the command line (only those in the family's `trainerOptions`). */
   trainer?: TrainerOptions;
+  /** The run's dataset and its fixed split, for families that build their own batches (translators). */
+  data?: SessionData;
+}
+
+/** A run's dataset and the indices of its training and held-out images. */
+export interface SessionData {
+  dataset: ImageDataset;
+  train: Uint32Array;
+  eval: Uint32Array;
 }
 
 /** One family's models, optimizers and step function, ready to train. */
@@ -56,5 +65,7 @@ export interface TrainingFamily {
   acceptsImageFolders?: boolean;
   /** Trainer settings it honours (default: the optimizer's, plus the adversarial ones for adversarial families). */
   trainerOptions?: readonly TrainerOptionName[];
+  /** Family-specific checks of a run's settings (e.g. that `--task` names one of its tasks); throws a one-line error. */
+  validate?(run: { dataset: string; trainer: TrainerOptions }): void;
   createSession(options: SessionOptions): TrainingSession;
 }

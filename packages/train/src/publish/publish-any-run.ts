@@ -3,15 +3,23 @@ import { publishClassifierRun } from './publish-classifier.js';
 import { publishRun } from './publish-model.js';
 import { assertPublishProfile } from './publish-profile.js';
 import { readTrainingSummary } from './run-summary.js';
+import { publishTranslatorRun } from './publish-translator.js';
+import { isTranslatorFamily } from './translator-profiles.js';
 
 /** Throws a one-line error when runs of `family` cannot be shipped as a model folder. */
 export function assertPublishable(family: string): void {
-  if (family !== 'classifier') assertPublishProfile(family);
+  if (family !== 'classifier' && !isTranslatorFamily(family)) assertPublishProfile(family);
 }
 
-/** Publishes a finished run of any family: {@link publishClassifierRun} for classifiers, {@link publishRun} otherwise. */
+/**
+ * Publishes a finished run of any family: {@link publishClassifierRun} for classifiers, {@link publishTranslatorRun} for
+ * pix2pix and CycleGAN, {@link publishRun} otherwise.
+ */
 export async function publishAnyRun(runDir: string, id: string, outDir: string): Promise<AnyManifest> {
-  return readTrainingSummary(runDir).family === 'classifier' ? publishClassifierRun(runDir, id, outDir) : publishRun(runDir, id, outDir);
+  const { family } = readTrainingSummary(runDir);
+  if (family === 'classifier') return publishClassifierRun(runDir, id, outDir);
+  if (isTranslatorFamily(family)) return publishTranslatorRun(runDir, id, outDir);
+  return publishRun(runDir, id, outDir);
 }
 
 /** The line both CLIs print once a model folder is shipped. */

@@ -6,6 +6,8 @@ import { renderModelCard } from './model-card.js';
 import { getPublishProfile } from './publish-profile.js';
 import { readTrainingSummary } from './run-summary.js';
 import { readSiblingManifests } from './sibling-manifests.js';
+import { renderTranslatorCard } from './translator-card.js';
+import { isTranslatorFamily, translatorProfile } from './translator-profiles.js';
 
 // The markers `genzoo eval` (@genzoo/metrics) puts around the Evaluation section it owns.
 const EVALUATION_START = '<!-- genzoo-eval:start -->';
@@ -34,9 +36,14 @@ export function refreshModelCard(modelDir: string, runDir: string): string {
   }
   const cardPath = join(modelDir, manifest.files.card);
   const evaluation = existsSync(cardPath) ? evaluationSection(readFileSync(cardPath, 'utf8')) : '';
-  const figures = modelFigures(manifest).filter((figure) => existsSync(join(modelDir, figure.file)));
-  const siblings = readSiblingManifests(dirname(resolve(modelDir)), manifest.id);
-  const card = renderModelCard(manifest, getPublishProfile(summary.family, summary), summary, { figures, siblings });
+  let card: string;
+  if (isTranslatorFamily(summary.family)) {
+    card = renderTranslatorCard(manifest, translatorProfile(summary.family, summary), summary);
+  } else {
+    const figures = modelFigures(manifest).filter((figure) => existsSync(join(modelDir, figure.file)));
+    const siblings = readSiblingManifests(dirname(resolve(modelDir)), manifest.id);
+    card = renderModelCard(manifest, getPublishProfile(summary.family, summary), summary, { figures, siblings });
+  }
   const temp = `${cardPath}.${process.pid}.tmp`;
   writeFileSync(temp, evaluation === '' ? card : `${card.trimEnd()}\n\n${evaluation}`);
   renameSync(temp, cardPath);

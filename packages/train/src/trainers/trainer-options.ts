@@ -38,6 +38,12 @@ export interface TrainerOptions {
   latent?: number;
   /** Decoder likelihood (reconstruction loss) of autoencoders and VAEs. */
   likelihood?: LikelihoodName;
+  /** Translation task of pix2pix (`edges`, `inpaint`) and CycleGAN (`shoes`, `thick`) runs; each family checks its own. */
+  task?: string;
+  /** CycleGAN's identity-loss weight as a fraction of the cycle weight λ (Zhu et al.: 0.5). */
+  identity?: number;
+  /** Strided layers of a translator's PatchGAN discriminator: 2 judges 18×18 windows, 3 the whole 28×28 image. */
+  criticLayers?: number;
 }
 
 /** A key of {@link TrainerOptions}. */
@@ -60,6 +66,9 @@ export const TRAINER_OPTION_FLAGS: Readonly<Record<TrainerOptionName, string>> =
   beta: '--beta',
   latent: '--latent',
   likelihood: '--likelihood',
+  task: '--task',
+  identity: '--identity',
+  criticLayers: '--critic-layers',
 };
 
 /** Options only adversarial families take. */
@@ -87,7 +96,9 @@ export function validateTrainerOptions(options: TrainerOptions, familyName: stri
       throw new Error(`${TRAINER_OPTION_FLAGS[name]} does not apply to family '${familyName}'${why}`);
     }
   }
-  const { nCritic, gradientPenalty, weightClip, labelSmoothing, instanceNoise, featureMatching, emaDecay, optimizer, learningRate, beta1, beta, latent, likelihood } = options;
+  const { nCritic, gradientPenalty, weightClip, labelSmoothing, instanceNoise, featureMatching, emaDecay, optimizer, learningRate, beta1, beta, latent, likelihood, identity, criticLayers } = options;
+  if (identity !== undefined) check(identity >= 0 && Number.isFinite(identity), 'identity', 'a number ≥ 0', identity);
+  if (criticLayers !== undefined) check(criticLayers === 2 || criticLayers === 3, 'criticLayers', '2 or 3', criticLayers);
   if (nCritic !== undefined) check(Number.isInteger(nCritic) && nCritic >= 1, 'nCritic', 'an integer ≥ 1', nCritic);
   if (gradientPenalty !== undefined) check(gradientPenalty >= 0 && Number.isFinite(gradientPenalty), 'gradientPenalty', 'a number ≥ 0', gradientPenalty);
   if (weightClip !== undefined) check(weightClip > 0 && Number.isFinite(weightClip), 'weightClip', 'a positive number', weightClip);

@@ -100,6 +100,7 @@ export function validateTrainingConfig(config: TrainingConfig): void {
   const trainer = config.trainer ?? {};
   validateTrainerOptions(trainer, family.name, familyTrainerOptions(family.adversarial === true, family.trainerOptions));
   if (trainer.loss !== undefined) getGanLoss(trainer.loss);
+  family.validate?.({ dataset: config.dataset, trainer });
   if (config.loss !== undefined && trainer.loss !== undefined && config.loss !== trainer.loss) throw new Error(`two losses given: ${config.loss} and ${trainer.loss}`);
   const lossName = config.loss ?? trainer.loss;
   if ((trainer.labelSmoothing ?? 0) > 0 && lossName !== undefined && !getGanLoss(lossName).supportsLabelSmoothing) {
@@ -172,7 +173,8 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
   let session;
   let loss = config.loss ?? config.trainer?.loss;
   let trainer = definedOptions({ ...config.trainer, ...(loss === undefined ? {} : { loss }) });
-  const sessionOptions = (): { loss?: string; trainer: TrainerOptions } => ({ ...(loss === undefined ? {} : { loss }), trainer });
+  const data = { dataset, train: split.train, eval: split.eval };
+  const sessionOptions = (): { loss?: string; trainer: TrainerOptions; data: typeof data } => ({ ...(loss === undefined ? {} : { loss }), trainer, data });
   if (existing !== undefined) {
     const checkpoint = await loadCheckpoint(existing);
     if (checkpoint.state.family !== family.name) {
