@@ -1,3 +1,5 @@
+import { message, stringField, varintField } from './protobuf-bytes.js';
+
 /**
  * The bytes of a one-node ONNX model, `c = MatMul(a, b)` with a `[n, d]`, b `[d, m]` (all dynamic),
  * float32, opset 17. Written by hand — about forty lines of protobuf — so this package needs neither
@@ -22,31 +24,4 @@ export function matmulModel(): Uint8Array {
     ...message(8, [...stringField(1, ''), ...varintField(2, 17)]), // opset_import: default domain, 17
   ];
   return Uint8Array.from(model);
-}
-
-function varint(value: number): number[] {
-  const out: number[] = [];
-  let rest = value;
-  while (rest > 0x7f) {
-    out.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
-}
-
-function varintField(field: number, value: number): number[] {
-  return [...varint(field << 3), ...varint(value)];
-}
-
-function lengthDelimited(field: number, bytes: readonly number[]): number[] {
-  return [...varint((field << 3) | 2), ...varint(bytes.length), ...bytes];
-}
-
-function stringField(field: number, text: string): number[] {
-  return lengthDelimited(field, [...new TextEncoder().encode(text)]);
-}
-
-function message(field: number, body: readonly number[]): number[] {
-  return lengthDelimited(field, body);
 }

@@ -11,6 +11,7 @@ import { maskSquares, subsetImages } from '../data/translation-pairs.js';
 import { evaluateModel } from './evaluate-model.js';
 import { TRANSLATION_GRID } from './evaluate-translator.js';
 import { writeEvaluation } from './write-results.js';
+import { lengthDelimited, stringField, varintField } from '../compute/protobuf-bytes.js';
 
 /**
  * End to end on real MNIST / Fashion-MNIST held-out images and the shipped classifiers, with translators
@@ -23,20 +24,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const env = { GENZOO_MODELS: join(REPO, 'models'), GENZOO_CACHE_DIR: join(REPO, '.cache', 'datasets') };
 const common = { device: 'cpu' as const, cwd: scratch, env, threads: 1 };
 
-// --- a few lines of protobuf: enough for a one-op ONNX graph -------------------------------------------
-function varint(value: number): number[] {
-  const out: number[] = [];
-  let rest = value;
-  while (rest > 0x7f) {
-    out.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
-}
-const field = (number: number, value: number): number[] => [...varint(number << 3), ...varint(value)];
-const bytes = (number: number, body: readonly number[]): number[] => [...varint((number << 3) | 2), ...varint(body.length), ...body];
-const text = (number: number, value: string): number[] => bytes(number, [...new TextEncoder().encode(value)]);
+const field = varintField;
+const bytes = lengthDelimited;
+const text = stringField;
 const ints = (name: string, values: number[]): number[] => bytes(5, [...text(1, name), ...field(20, 7), ...values.flatMap((v) => field(8, v))]);
 
 /** `translated = op(source)` on [batch, 1, 28, 28] floats; `MaxPool` is a 3×3 max filter, stride 1, padded by 1. */

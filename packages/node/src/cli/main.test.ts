@@ -6,33 +6,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { copyFixture, corruptGraph, flipByte, makeTempDir, removeTempDir } from '../../test-support/fixture.js';
-import type { CliIo } from './io.js';
 import { main, type MainOptions } from './main.js';
+import { expectOneLineError, runGenzoo, type CliRun } from '../../test-support/cli.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 let root: string;
 
-async function genzoo(argv: string[], env: Record<string, string> = {}, options: MainOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: root, env };
-  const code = await main(argv, io, options);
-  return { code, stdout, stderr };
+function genzoo(argv: string[], env: Record<string, string> = {}, options: MainOptions = {}): Promise<Run> {
+  return runGenzoo(argv, root, env, options);
 }
 
-function expectOneLineError(run: Run, message: string | RegExp): void {
-  expect(run.code, run.stderr).not.toBe(0);
-  expect(run.stdout).toBe('');
-  expect(run.stderr).toMatch(/^genzoo: [^\n]+\n$/);
-  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-  if (typeof message === 'string') expect(run.stderr).toContain(message);
-  else expect(run.stderr).toMatch(message);
-}
 
 beforeAll(async () => {
   root = await makeTempDir();

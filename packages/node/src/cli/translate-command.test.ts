@@ -6,23 +6,14 @@ import sharp from 'sharp';
 import { copyFixture, makeTempDir, removeTempDir, TRANSLATOR_FIXTURE } from '../../test-support/fixture.js';
 import { imageFileToTensor, readImageAt } from '../image-file.js';
 import { loadModel } from '../load-model.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { expectOneLineError, runGenzoo, type CliRun } from '../../test-support/cli.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 let root: string;
 
-async function genzoo(argv: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: root, env };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function genzoo(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runGenzoo(argv, root, env);
 }
 
 /** Raw RGBA pixels of a PNG. */
@@ -143,12 +134,7 @@ describe('genzoo translate', () => {
   for (const [name, argv, message] of badInputs) {
     it(`rejects ${name} with one line, a non-zero exit and nothing written`, async () => {
       const run = await genzoo(argv);
-      expect(run.code, run.stderr).not.toBe(0);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^genzoo: [^\n]+\n$/);
-      expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-      if (typeof message === 'string') expect(run.stderr).toContain(message);
-      else expect(run.stderr).toMatch(message);
+      expectOneLineError(run, message);
       for (const output of ['out.png', 'out.jpg']) expect(existsSync(path.join(root, output)), output).toBe(false);
     });
   }

@@ -12,20 +12,13 @@ import { Rng } from '../random/rng.js';
 import { CycleGanTrainer } from '../trainers/cyclegan-trainer.js';
 import { Pix2pixTrainer } from '../trainers/pix2pix-trainer.js';
 import { runTraining } from '../trainers/training-run.js';
+import { changed, snapshot } from './smoke-test-support.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-translators-'));
 beforeAll(async () => {
   await selectBackend('wasm');
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function snapshot(model: tf.LayersModel): Float32Array[] {
-  return model.trainableWeights.map((weight) => weight.read().dataSync() as Float32Array);
-}
-
-function changed(before: Float32Array[], model: tf.LayersModel): boolean {
-  return model.trainableWeights.some((weight, index) => weight.read().dataSync().some((value, i) => value !== before[index]![i]));
-}
 
 function images(seed: number, n = 4): tf.Tensor4D {
   return tf.tensor4d(new Rng(seed).normals(n * 784).map((v) => (v > 0.5 ? 1 : -1)), [n, 28, 28, 1]);
