@@ -106,6 +106,8 @@ describe('translator evaluation, end to end', () => {
     expect(written.map((path) => path.slice(folder.length + 1))).toEqual(['manifest.json', TRANSLATION_GRID, 'README.md']);
     const manifest = parseManifest(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')), 'manifest.json');
     expect(manifest.metrics.heldOutL1).toBe(0.25); // training's own figure is kept
+    // The grid is a figure of the model, so the gallery shows it; a second evaluation replaces, not adds, its entry.
+    expect(Object.values(manifest.files.figures ?? {})).toEqual([TRANSLATION_GRID]);
     expect(manifest.evaluation?.figures).toEqual(Object.keys(outcome.figures));
     expect(manifest.metrics.ssimA2b).toBe(Number(outcome.figures.ssimA2b!.toPrecision(6)));
     const card = readFileSync(join(folder, 'README.md'), 'utf8');

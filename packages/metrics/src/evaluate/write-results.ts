@@ -23,6 +23,14 @@ function grayscale(pixels: Uint8Array, width: number, height: number): RgbaImage
   return { width, height, data };
 }
 
+/** `files` with `file` listed among its figures under `caption` (replacing any earlier caption of that file), so the gallery shows it. */
+function withFigure(files: unknown, caption: string, file: string): Record<string, unknown> {
+  const current = (files ?? {}) as Record<string, unknown> & { figures?: Record<string, string> };
+  const kept = Object.entries(current.figures ?? {}).filter(([, name]) => name !== file);
+  const title = caption.length <= 200 ? caption : `${caption.slice(0, 199)}…`;
+  return { ...current, figures: Object.fromEntries([...kept, [title, file]]) };
+}
+
 /**
  * Writes an evaluation into its model folder: the figures into `metrics` (replacing those of any
  * earlier evaluation, keeping everything else), the protocol into `evaluation`, the memorization
@@ -35,7 +43,8 @@ export async function writeEvaluation(outcome: EvaluationOutcome): Promise<strin
   const raw = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown> & { metrics: Record<string, number>; evaluation?: { figures?: string[] } };
   const metrics = { ...raw.metrics };
   for (const old of raw.evaluation?.figures ?? []) delete metrics[old];
-  const updated = { ...raw, metrics: { ...metrics, ...roundFigures(outcome.figures) }, evaluation: outcome.protocol };
+  const files = outcome.image && outcome.grid ? withFigure(raw['files'], outcome.grid.caption, outcome.grid.file) : raw['files'];
+  const updated = { ...raw, files, metrics: { ...metrics, ...roundFigures(outcome.figures) }, evaluation: outcome.protocol };
   const manifest = parseModelManifest(updated, manifestPath);
   await writeAtomic(manifestPath, `${JSON.stringify(updated, null, 2)}\n`);
   const written = [manifestPath];
