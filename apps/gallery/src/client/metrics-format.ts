@@ -9,6 +9,10 @@ export const HEADLINE_METRICS: readonly { key: string; label: string; digits: nu
   { key: 'modesCaptured', label: 'modes', digits: 0, better: 'higher' },
   { key: 'highQuality', label: 'high-quality', digits: 3, better: 'higher' },
   { key: 'highQualityFraction', label: 'high-quality', digits: 3, better: 'higher' },
+  // Translators (genzoo eval's per-direction figures): pix2pix has SSIM against the target, CycleGAN class accuracy.
+  { key: 'ssimA2b', label: 'SSIM', digits: 3, better: 'higher' },
+  { key: 'classAccuracyA2b', label: 'class accuracy a→b', digits: 3, better: 'higher' },
+  { key: 'fidA2b', label: 'FID a→b', digits: 1, better: 'lower' },
 ];
 
 /** `[label, value]` for each headline metric the model has. */
