@@ -13,6 +13,7 @@ import { fetchServerTranslation, type ModelSummary } from '../api.js';
 import { generatorFor, type BrowserDevice } from '../browser-runs.js';
 import { byId, el, ms } from '../dom.js';
 import { SketchPad } from '../drawing/sketch-pad.js';
+import { centreInk, inkOf } from '../drawing/to-model-image.js';
 import { latestWins } from '../latest-wins.js';
 import { chooseModel } from '../model-chooser.js';
 import { hasTranslatePage } from '../model-traits.js';
@@ -60,6 +61,18 @@ function traced(image: RgbaImage): RgbaImage {
   return { width, height, data: rgba };
 }
 
+/**
+ * The drawing resampled the way the target dataset was made: MNIST digits fill 20 of 28 pixels around their
+ * centre of mass, Fashion-MNIST items the whole frame. Tracing edges of a drawing off in a corner, or tiny,
+ * would show the model edge maps unlike any it was trained on.
+ */
+function centredDrawing(size: { width: number; height: number }, target: string): RgbaImage {
+  const { ink, width, height } = centreInk(inkOf(pad.pixels()), size, /digit/.test(target) ? 20 / 28 : 1);
+  const data = new Uint8ClampedArray(width * height * 4);
+  ink.forEach((value, pixel) => data.set([value * 255, value * 255, value * 255, 255], pixel * 4));
+  return { width, height, data };
+}
+
 /** The pad's brush for `size` model pixels (the pad is drawn at 10× a 28-pixel model). */
 function setBrush(pad: SketchPad, size: number): void {
   const side = model?.image?.width ?? 28;
@@ -71,8 +84,7 @@ const translateLatest = latestWins<HTMLCanvasElement>(
     if (!generator || !model) return;
     const towards = direction();
     const format = imageInputOf(generator.manifest, towards);
-    const drawn = fitImage(canvas, format);
-    const fitted = !traceField.hidden && traceEdges.checked ? traced(drawn) : drawn;
+    const fitted = !traceField.hidden && traceEdges.checked ? traced(centredDrawing(format, domains(model, towards)[1])) : fitImage(canvas, format);
     drawToCanvas(modelInput, fitted);
     const result = await generator.translate(rgbaImagesToTensor([fitted], format), { direction: towards });
     drawToCanvas(translation, generator.toRgba(result)[0]!);
@@ -122,7 +134,7 @@ async function load(summary: ModelSummary): Promise<void> {
   const [from, to] = direction() === 'a2b' ? [a, b] : [b, a];
   const tracing = !traceField.hidden && traceEdges.checked;
   const what = tracing
-    ? `white strokes in the black square — the page traces their edges, as the model was trained on: ${from.description} —`
+    ? `white strokes in the black square — the page centres them and traces their edges, as the model was trained on: ${from.description} —`
     : `${from.name} in the black square — ${from.description} —`;
   status.textContent = `${summary.name} on ${execution.provider}. Draw ${what} to see ${to.name}: ${to.description}.`;
   translateLatest(pad.canvas);
