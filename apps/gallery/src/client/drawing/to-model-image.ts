@@ -56,6 +56,13 @@ export function centreInk({ ink, width, height }: InkImage, target: { width: num
   return { ink: out, width: target.width, height: target.height };
 }
 
+/** Ink as a grey RGBA image (ink white on black), to show or to feed image-taking helpers. */
+export function inkToRgba({ ink, width, height }: InkImage): { width: number; height: number; data: Uint8ClampedArray } {
+  const data = new Uint8ClampedArray(width * height * 4);
+  ink.forEach((value, pixel) => data.set([value * 255, value * 255, value * 255, 255], pixel * 4));
+  return { width, height, data };
+}
+
 export interface ImageInputFormat {
   layout: ImageLayout;
   range: readonly [number, number];

@@ -13,7 +13,7 @@ import { fetchServerTranslation, type ModelSummary } from '../api.js';
 import { generatorFor, type BrowserDevice } from '../browser-runs.js';
 import { byId, el, ms } from '../dom.js';
 import { SketchPad } from '../drawing/sketch-pad.js';
-import { centreInk, inkOf } from '../drawing/to-model-image.js';
+import { centreInk, inkOf, inkToRgba, type InkImage } from '../drawing/to-model-image.js';
 import { latestWins } from '../latest-wins.js';
 import { chooseModel } from '../model-chooser.js';
 import { hasTranslatePage } from '../model-traits.js';
@@ -51,14 +51,10 @@ function domains(summary: ModelSummary, towards: TranslationDirection): [string,
 /** Whether the source domain is edge maps, which the page can trace from a drawing of the thing itself. */
 const isEdgeDomain = (name: string): boolean => /edge/.test(name);
 
-/** The Sobel edge map of a drawing, white on black: what the edges → image models were trained on. */
-function traced(image: RgbaImage): RgbaImage {
-  const { width, height, data } = image;
-  const luminance = Uint8Array.from({ length: width * height }, (_, pixel) => Math.round(0.299 * data[pixel * 4]! + 0.587 * data[pixel * 4 + 1]! + 0.114 * data[pixel * 4 + 2]!));
-  const edges = sobelEdgeMap(luminance, width, height);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  edges.forEach((value, pixel) => rgba.set([value, value, value, 255], pixel * 4));
-  return { width, height, data: rgba };
+/** The Sobel edge map of a drawing's ink, white on black: what the edges → image models were trained on. */
+function traced({ ink, width, height }: InkImage): RgbaImage {
+  const edges = sobelEdgeMap(Uint8Array.from(ink, (value) => Math.round(value * 255)), width, height);
+  return inkToRgba({ ink: Float32Array.from(edges, (value) => value / 255), width, height });
 }
 
 /**
@@ -66,11 +62,8 @@ function traced(image: RgbaImage): RgbaImage {
  * centre of mass, Fashion-MNIST items the whole frame. Tracing edges of a drawing off in a corner, or tiny,
  * would show the model edge maps unlike any it was trained on.
  */
-function centredDrawing(size: { width: number; height: number }, target: string): RgbaImage {
-  const { ink, width, height } = centreInk(inkOf(pad.pixels()), size, /digit/.test(target) ? 20 / 28 : 1);
-  const data = new Uint8ClampedArray(width * height * 4);
-  ink.forEach((value, pixel) => data.set([value * 255, value * 255, value * 255, 255], pixel * 4));
-  return { width, height, data };
+function centredDrawing(size: { width: number; height: number }, target: string): InkImage {
+  return centreInk(inkOf(pad.pixels()), size, /digit/.test(target) ? 20 / 28 : 1);
 }
 
 /** The pad's brush for `size` model pixels (the pad is drawn at 10× a 28-pixel model). */
