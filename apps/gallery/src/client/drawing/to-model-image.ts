@@ -1,4 +1,4 @@
-import { tensor, type ImageLayout, type TensorData } from '@genzoo/web';
+import { luminance, tensor, type ImageLayout, type TensorData } from '@genzoo/web';
 
 export interface InkImage {
   /** Ink per pixel, 0 (none) to 1, row-major. */
@@ -11,7 +11,7 @@ export interface InkImage {
 export function inkOf(rgba: { data: ArrayLike<number>; width: number; height: number }): InkImage {
   const ink = new Float32Array(rgba.width * rgba.height);
   for (let index = 0; index < ink.length; index++) {
-    ink[index] = (0.299 * rgba.data[4 * index]! + 0.587 * rgba.data[4 * index + 1]! + 0.114 * rgba.data[4 * index + 2]!) / 255;
+    ink[index] = luminance(rgba.data[4 * index]!, rgba.data[4 * index + 1]!, rgba.data[4 * index + 2]!) / 255;
   }
   return { ink, width: rgba.width, height: rgba.height };
 }
