@@ -60,6 +60,7 @@ async function callsFor(model: TestModel, node: Generator): Promise<CapabilityCa
     const call: CapabilityCall = { capability: 'sample', n: 8, seed: 11, ...(labels && { labels }) };
     calls.push(call);
     images = (await callCapability(node, call)).output;
+    if (model.manifest.latent?.distribution !== 'uniform') calls.push({ ...call, truncation: 0.5 });
   }
   if (capabilities.includes('samplePoints')) calls.push({ capability: 'samplePoints', n: 512, seed: 11 });
   if (capabilities.includes('interpolate')) calls.push({ capability: 'interpolate', from: 1, to: 2, steps: 6 });

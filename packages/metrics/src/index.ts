@@ -29,6 +29,17 @@ export { extractorFor, EXTRACTORS } from './extractor/extractor-for.js';
 export { evaluateModel, noiseImages, type EvaluateOptions, type EvaluationOutcome, type EvaluationGrid, type MemorizationPair } from './evaluate/evaluate-model.js';
 export { evaluateTranslatorModel, TRANSLATION_GRID } from './evaluate/evaluate-translator.js';
 export { writeEvaluation, MEMORIZATION_GRID } from './evaluate/write-results.js';
+export {
+  evaluateTruncationCurve,
+  measureTruncationCurve,
+  TRUNCATION_CURVE_FIGURES,
+  TRUNCATION_CURVE_FILES,
+  TRUNCATION_CURVE_SAMPLES,
+  TRUNCATION_CURVE_THRESHOLDS,
+  type TruncationCurve,
+  type TruncationCurvePoint,
+} from './evaluate/truncation-curve.js';
+export { writeTruncationCurve, truncationCurveSection } from './evaluate/write-truncation-curve.js';
 export { compareFigures, toleranceOf, type FigureCheck } from './evaluate/check.js';
 export { PROTOCOL, MODEL_FIGURES, REFERENCE_FIGURES, REFERENCE_ROWS, PAIRED_FIGURES, CYCLE_FIGURES, TRANSLATION_FIGURES, BASELINE } from './evaluate/protocol.js';
 export { buildLeaderboard, type Leaderboard, type LeaderboardRow, type LeaderboardTranslationTable } from './leaderboard/build-leaderboard.js';

@@ -4,7 +4,7 @@ export { SessionCache, processSessionCache } from './session-cache.js';
 export { FolderSource, ModelFileError } from './folder-source.js';
 export { resolveModelFolder, listModels, modelRoots, UnknownModelError, type ResolveOptions, type ModelEntry } from './resolve-model.js';
 export { loadModel, type LoadModelOptions } from './load-model.js';
-export { encodePng, encodeWebp, writePng, writeSampleGrid, channelsNeeded, OutputError, type PngInfo } from './png.js';
+export { encodePng, encodeWebp, writePng, writeSampleGrid, writeSvgPng, channelsNeeded, OutputError, type PngInfo } from './png.js';
 export {
   readImageAt,
   imageFileToTensor,

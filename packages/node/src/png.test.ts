@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { RgbaImage } from '@genzoo/core';
 import { makeTempDir, removeTempDir } from '../test-support/fixture.js';
-import { channelsNeeded, encodePng, encodeWebp, OutputError, writePng, writeSampleGrid } from './png.js';
+import { channelsNeeded, encodePng, encodeWebp, OutputError, writePng, writeSampleGrid, writeSvgPng } from './png.js';
 
 function solid(width: number, height: number, [r, g, b, a]: [number, number, number, number]): RgbaImage {
   const data = new Uint8ClampedArray(width * height * 4);
@@ -75,5 +75,14 @@ describe('writePng and writeSampleGrid', () => {
     await expect(failure).rejects.toBeInstanceOf(OutputError);
     await expect(failure).rejects.toThrow(`cannot write ${target}: it does not exist`);
     await expect(writePng(solid(1, 1, [0, 0, 0, 255]), dir)).rejects.toThrow(`cannot write ${dir}: it is a folder`);
+  });
+
+  it('renders an SVG chart to a PNG of its size, naming a path it cannot write', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="white"/></svg>';
+    const target = path.join(dir, 'chart.png');
+    await writeSvgPng(svg, target);
+    const metadata = await sharp(target).metadata();
+    expect([metadata.format, metadata.width, metadata.height]).toEqual(['png', 40, 20]);
+    await expect(writeSvgPng(svg, path.join(dir, 'missing', 'chart.png'))).rejects.toBeInstanceOf(OutputError);
   });
 });

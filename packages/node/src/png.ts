@@ -95,3 +95,13 @@ export async function writePng(image: RgbaImage, path: string): Promise<PngInfo>
 export async function writeSampleGrid(images: readonly RgbaImage[], path: string, options: GridOptions = {}): Promise<PngInfo> {
   return writePng(tileImages(images, options), path);
 }
+
+/** Renders an SVG document (a chart) to a PNG file. @throws OutputError naming the path when it cannot be written. */
+export async function writeSvgPng(svg: string, path: string): Promise<void> {
+  const png = await sharp(Buffer.from(svg)).png().toBuffer();
+  try {
+    await writeFile(path, png);
+  } catch (error) {
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`);
+  }
+}

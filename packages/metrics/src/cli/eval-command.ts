@@ -8,13 +8,18 @@ import { evaluateModel, type EvaluateOptions, type EvaluationOutcome } from '../
 import { POINT_PROTOCOL } from '../evaluate/point-protocol.js';
 import { BASELINE, PROTOCOL, REFERENCE_FIGURES, REFERENCE_ROWS } from '../evaluate/protocol.js';
 import { describeProtocol, FIGURE_LABELS, figureNames, formatFigure } from '../evaluate/render.js';
+import { evaluateTruncationCurve, TRUNCATION_CURVE_SAMPLES, TRUNCATION_CURVE_THRESHOLDS } from '../evaluate/truncation-curve.js';
 import { writeEvaluation } from '../evaluate/write-results.js';
+import { writeTruncationCurve } from '../evaluate/write-truncation-curve.js';
+import { truncationThreshold } from './truncation-flag.js';
 
 interface EvalFlags {
   model: string;
   n?: number;
   seed?: number;
   check?: boolean;
+  truncation?: number;
+  truncationCurve?: boolean;
   device: Device;
   threads?: number;
 }
@@ -75,7 +80,14 @@ function timingLine(outcome: EvaluationOutcome): string {
 async function evaluate(io: CliIo, flags: EvalFlags): Promise<number> {
   const log = (line: string): void => io.stderr(`${line}\n`);
   const common = { cwd: io.cwd, env: io.env, device: flags.device, threads: flags.threads, log };
+  const modes = [flags.check && '--check', flags.truncation !== undefined && '--truncation', flags.truncationCurve && '--truncation-curve'].filter(Boolean);
+  if (modes.length > 1) {
+    io.stderr(`genzoo eval: ${modes.join(' and ')} do not go together\n`);
+    return 2;
+  }
   if (flags.check) return check(io, flags, common);
+  if (flags.truncationCurve) return truncationCurve(io, flags, common);
+  if (flags.truncation !== undefined) return truncated(io, flags, common, flags.truncation);
   const outcome = await evaluateModel(flags.model, { ...common, ...(flags.n === undefined ? {} : { n: flags.n }), seed: flags.seed ?? PROTOCOL.seed });
   const files = await writeEvaluation(outcome);
   io.stdout(
@@ -86,6 +98,32 @@ async function evaluate(io: CliIo, flags: EvalFlags): Promise<number> {
       timingLine(outcome),
       `wrote ${files.map((file) => relative(io.cwd, file) || file).join(', ')}`,
     ].join('\n') + '\n',
+  );
+  return 0;
+}
+
+/** `--truncation t`: the figures of truncated samples, printed only: the manifest's figures stay those of the full prior. */
+async function truncated(io: CliIo, flags: EvalFlags, common: EvaluateOptions, truncation: number): Promise<number> {
+  const outcome = await evaluateModel(flags.model, { ...common, ...(flags.n === undefined ? {} : { n: flags.n }), seed: flags.seed ?? PROTOCOL.seed, truncation });
+  io.stdout(
+    [
+      `${outcome.manifest.id}: ${subject(outcome)}, latents truncated to [-${truncation}, ${truncation}]`,
+      ...figureLines(outcome),
+      `protocol: ${describeProtocol(outcome.protocol)}`,
+      timingLine(outcome),
+      'not recorded: the manifest keeps the figures of the untruncated prior (use --truncation-curve to record a curve)',
+    ].join('\n') + '\n',
+  );
+  return 0;
+}
+
+/** `--truncation-curve`: FID, precision and recall at each threshold, written beside the model. */
+async function truncationCurve(io: CliIo, flags: EvalFlags, common: EvaluateOptions): Promise<number> {
+  const { folder, curve } = await evaluateTruncationCurve(flags.model, { ...common, ...(flags.n === undefined ? {} : { n: flags.n }), seed: flags.seed ?? PROTOCOL.seed });
+  const files = await writeTruncationCurve(folder, curve);
+  const lines = curve.points.map((point) => `  ${String(point.truncation ?? 'none').padEnd(6)} fid ${formatFigure(point.fid).padEnd(10)} precision ${formatFigure(point.precision).padEnd(8)} recall ${formatFigure(point.recall)}`);
+  io.stdout(
+    [`${curve.model}: truncation curve, ${curve.n} samples per threshold (seed ${curve.seed})`, ...lines, `time: ${curve.seconds} s`, `wrote ${files.map((file) => relative(io.cwd, file) || file).join(', ')}`].join('\n') + '\n',
   );
   return 0;
 }
@@ -117,7 +155,7 @@ async function check(io: CliIo, flags: EvalFlags, common: EvaluateOptions): Prom
 }
 
 /**
- * `genzoo eval --model <id|folder> [--n 10000] [--seed S] [--check]`: `argv` is what follows `eval`.
+ * `genzoo eval --model <id|folder> [--n 10000] [--seed S] [--check | --truncation T | --truncation-curve]`: `argv` is what follows `eval`.
  * Never throws: problems become one line on stderr and a non-zero exit code (1; 2 for bad flags).
  */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -128,6 +166,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .option('-n, --n <count>', `generated samples (default ${PROTOCOL.n}; ${POINT_PROTOCOL.samples} for models of 2-D points; for translators, the first n held-out images, default all)`, integer(20, 1_000_000))
     .option('-s, --seed <seed>', `seed of the latents and of every random subset (default ${PROTOCOL.seed})`, integer(0, MAX_SEED))
     .option('--check', 'recompute with the recorded protocol and compare with the recorded figures; writes nothing')
+    .option('-t, --truncation <threshold>', 'sample latents truncated to [-threshold, threshold] (the truncation trick); prints the figures, records nothing', truncationThreshold)
+    .option(
+      '--truncation-curve',
+      `FID, precision and recall at truncation ${TRUNCATION_CURVE_THRESHOLDS.map((t) => t ?? 'none').join(', ')} (${TRUNCATION_CURVE_SAMPLES} samples each unless --n); writes truncation-curve.json, truncation-curve.png and a card section`,
+    )
     .option('-d, --device <device>', 'auto, cpu or cuda (cuda falls back to cpu, saying why)', device, 'auto' as Device)
     .option('--threads <count>', 'onnxruntime intra-op threads', integer(1, 1024))
     .exitOverride()

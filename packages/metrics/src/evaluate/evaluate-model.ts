@@ -21,6 +21,8 @@ export interface EvaluateOptions extends ResolveOptions {
   /** Generated samples (noise samples for a classifier's reference rows). Default 10,000. */
   n?: number;
   seed?: number;
+  /** Truncation threshold of the generated samples' normal latents (the truncation trick); omit for none. */
+  truncation?: number | undefined;
   device?: Device;
   threads?: number | undefined;
   /** Matrix products; defaults to onnxruntime-node. */
@@ -85,6 +87,9 @@ export async function evaluateModel(model: string, options: EvaluateOptions = {}
   const folder = await resolveModelFolder(model, resolve);
   const text = await readFile(join(folder, 'manifest.json'), 'utf8');
   const manifest = parseModelManifestText(text, join(folder, 'manifest.json'));
+  if (options.truncation !== undefined && (isClassifierManifest(manifest) || manifest.translation || manifest.points)) {
+    throw new InputError(`${manifest.id} does not sample images from a latent, so truncation does not apply`);
+  }
   if (!isClassifierManifest(manifest) && manifest.translation) {
     const rawDataset = (JSON.parse(text) as { dataset?: unknown }).dataset;
     return evaluateTranslatorModel(folder, manifest, rawDataset, { ...options, seed: options.seed ?? PROTOCOL.seed, started });
@@ -137,7 +142,7 @@ export async function evaluateModel(model: string, options: EvaluateOptions = {}
       const generator = await loadModel(folder, { ...resolve, device: options.device, threads: options.threads });
       try {
         stage = performance.now();
-        const generated = await generateImages(generator, n, seed);
+        const generated = await generateImages(generator, n, seed, options.truncation);
         generateSeconds = seconds(stage);
         stage = performance.now();
         const extracted = await extractor.extract(generated.pixels, n);

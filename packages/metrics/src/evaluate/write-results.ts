@@ -11,7 +11,7 @@ export const MEMORIZATION_GRID = 'memorization.png';
 const SECTION_START = '<!-- genzoo-eval:start -->';
 const SECTION_END = '<!-- genzoo-eval:end -->';
 
-async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, text);
   await rename(temp, path);
@@ -24,7 +24,7 @@ function grayscale(pixels: Uint8Array, width: number, height: number): RgbaImage
 }
 
 /** `files` with `file` listed among its figures under `caption` (replacing any earlier caption of that file), so the gallery shows it. */
-function withFigure(files: unknown, caption: string, file: string): Record<string, unknown> {
+export function withFigure(files: unknown, caption: string, file: string): Record<string, unknown> {
   const current = (files ?? {}) as Record<string, unknown> & { figures?: Record<string, string> };
   const kept = Object.entries(current.figures ?? {}).filter(([, name]) => name !== file);
   const title = caption.length <= 200 ? caption : `${caption.slice(0, 199)}…`;

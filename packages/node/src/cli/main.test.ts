@@ -114,7 +114,7 @@ describe('genzoo sample', () => {
     ['huge seed', sample('--seed', '4294967296'), 'got "4294967296"'],
     ['very huge seed', sample('--seed', '99999999999999999999999'), 'got "99999999999999999999999"'],
     ['text seed', sample('--seed', 'abc'), 'got "abc"'],
-    ['zero truncation', sample('--truncation', '0'), '--truncation must be a number of at least 0.05, got "0"'],
+    ['zero truncation', sample('--truncation', '0'), '--truncation must be a number of at least 0.04, got "0"'],
     ['negative truncation', sample('--truncation', '-2'), 'got "-2"'],
     ['text truncation', sample('--truncation', 'NaN'), 'got "NaN"'],
     ['infinite truncation', sample('--truncation', 'Infinity'), 'got "Infinity"'],

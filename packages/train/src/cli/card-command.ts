@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { refreshModelCard } from '../publish/refresh-card.js';
+import { refreshModelFigures } from '../publish/refresh-figures.js';
 import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from './flag-errors.js';
 
 /**
@@ -20,7 +21,9 @@ export async function runCardCommand(argv: readonly string[]): Promise<number> {
     return flagErrorExitCode('genzoo train card', error);
   }
   try {
-    console.log(`wrote ${refreshModelCard(program.args[0]!, program.opts<{ run: string }>().run)}`);
+    const [modelDir, runDir] = [program.args[0]!, program.opts<{ run: string }>().run];
+    await refreshModelFigures(modelDir, runDir);
+    console.log(`wrote ${refreshModelCard(modelDir, runDir)}`);
     return 0;
   } catch (error) {
     console.error(`genzoo train card: ${(error as Error).message.split('\n')[0]}`);

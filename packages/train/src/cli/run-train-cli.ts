@@ -7,7 +7,7 @@ import { GAN_LOSSES } from '../losses/registry.js';
 import { TrainingConfigError } from '../trainers/training-config-error.js';
 import { assertPublishable, publishAnyRun, publishedLine } from '../publish/publish-any-run.js';
 import { LIKELIHOOD_NAMES, type LikelihoodName } from '../trainers/likelihoods.js';
-import { OPTIMIZER_NAMES, type OptimizerName, type TrainerOptions } from '../trainers/trainer-options.js';
+import { type DiscriminatorKind, OPTIMIZER_NAMES, type OptimizerName, type TrainerOptions } from '../trainers/trainer-options.js';
 import { runTraining, validateTrainingConfig, type TrainingConfig } from '../trainers/training-run.js';
 import { resolveRunLayout, type RunLayout } from './run-layout.js';
 
@@ -78,6 +78,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .option('--feature-matching <w>', 'feature matching weight in the generator loss (adversarial)', number('--feature-matching', (v) => v > 0, 'a positive number'))
     .option('--ema <decay>', "decay of the generator's weight average", number('--ema', (v) => v > 0 && v < 1, 'in (0, 1)'))
     .option('--spectral-norm', 'spectrally normalized discriminator (adversarial)')
+    .option('--minibatch-discrimination', 'minibatch discrimination layer before the discriminator logit (gan-mlp)')
     .addOption(new Option('--optimizer <name>', 'optimizer').choices(OPTIMIZER_NAMES as readonly string[] as string[]))
     .option('--lr <x>', 'learning rate', number('--lr', (v) => v > 0, 'a positive number'))
     .option('--beta1 <b>', "Adam's β1", number('--beta1', (v) => v >= 0 && v < 1, 'in [0, 1)'))
@@ -85,6 +86,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     .option('--latent <d>', 'latent size (autoencoder, vae)', integer('--latent', 1))
     .option('--task <name>', 'translation task: edges or inpaint (pix2pix), shoes or thick (cyclegan)')
     .option('--identity <w>', "identity-loss weight as a fraction of the cycle weight (cyclegan; default 0.5)", number('--identity', (v) => v >= 0, 'a number ≥ 0'))
+    .option('--discriminator <kind>', 'class-conditional discriminator: concat (label as input channels) or projection (cgan, biggan)')
     .option('--critic-layers <n>', 'strided layers of the PatchGAN discriminator: 2 (18×18 windows) or 3 (the whole image) (pix2pix, cyclegan)', integer('--critic-layers', 2))
     .addOption(new Option('--likelihood <name>', 'decoder likelihood: bernoulli (BCE) or gaussian (fixed σ; MSE) (autoencoder, vae)').choices(LIKELIHOOD_NAMES as readonly string[] as string[]))
     .exitOverride()
@@ -96,9 +98,9 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
     dataset: string; loss?: string; steps?: number; epochs?: number; batch: number; seed: number; out?: string; id?: string; runDir?: string; resume: boolean;
     backend: BackendRequest; sampleEvery: number; checkpointEvery: number; progress: boolean;
     nCritic?: number; gp?: number; clip?: number; labelSmoothing?: number; instanceNoise?: number; featureMatching?: number;
-    ema?: number; spectralNorm?: boolean; optimizer?: OptimizerName; lr?: number; beta1?: number;
+    ema?: number; spectralNorm?: boolean; minibatchDiscrimination?: boolean; optimizer?: OptimizerName; lr?: number; beta1?: number;
     beta?: number; latent?: number; likelihood?: LikelihoodName; task?: string;
-    identity?: number; criticLayers?: number;
+    identity?: number; criticLayers?: number; discriminator?: DiscriminatorKind;
   };
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -132,6 +134,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
       featureMatching: options.featureMatching,
       emaDecay: options.ema,
       spectralNorm: options.spectralNorm,
+      minibatchDiscrimination: options.minibatchDiscrimination,
       optimizer: options.optimizer,
       learningRate: options.lr,
       beta1: options.beta1,
@@ -141,6 +144,7 @@ export async function runTrainCli(argv: readonly string[], overrides: CliOverrid
       task: options.task,
       identity: options.identity,
       criticLayers: options.criticLayers,
+      discriminator: options.discriminator,
     }).filter(([, value]) => value !== undefined),
   );
   const config: TrainingConfig = {

@@ -38,7 +38,7 @@ describe('genzoo-train --out models/<id>: train, then ship the model folder', ()
     expect(manifest.id).toBe('tiny-gan');
     expect(manifest.dataset).toMatchObject({ name: 'mnist', heldOutSize: 64 });
     expect(manifest.training).toMatchObject({ steps: 2, batchSize: 4, trainer: { loss: 'hinge', nCritic: 2, emaDecay: 0.99, learningRate: 1e-4 } });
-    expect(readdirSync(modelDir).sort()).toEqual(['README.md', 'generator.onnx', 'manifest.json', 'samples.png']);
+    expect(readdirSync(modelDir).sort()).toEqual(['README.md', 'generator.onnx', 'interpolations.png', 'latent-arithmetic.png', 'manifest.json', 'samples.png']);
     expect(readFileSync(join(modelDir, 'README.md'), 'utf8')).toContain('| trainer settings | --loss hinge, --n-critic 2, --ema 0.99, --lr 0.0001 (overriding Objective where they differ) |');
 
     for (const file of ['training.json', 'losses.jsonl', 'loss-curve.png', 'samples/latest.png', 'checkpoints']) expect(existsSync(join(runDir, file))).toBe(true);

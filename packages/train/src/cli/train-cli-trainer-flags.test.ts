@@ -36,6 +36,13 @@ describe('genzoo-train trainer flags', () => {
     });
   });
 
+  it('--discriminator reaches the trainer options of a conditional GAN', async () => {
+    const run = vi.spyOn(training, 'runTraining').mockResolvedValue(undefined);
+    expect(await runTrainCli(['cgan', '--dataset', 'fashion-mnist', '--discriminator', 'projection', '--gp', '1', ...out('cgan')])).toBe(0);
+    expect(errors().mock.calls).toEqual([]);
+    expect(run.mock.calls[0]![0].trainer).toEqual({ discriminator: 'projection', gradientPenalty: 1 });
+  });
+
   it('no trainer flags: no trainer options', async () => {
     const run = vi.spyOn(training, 'runTraining').mockResolvedValue(undefined);
     expect(await runTrainCli(['vae-mnist', '--dataset', 'mnist', '--lr', '0.002', ...out('vae')])).toBe(0);
@@ -60,6 +67,9 @@ describe('genzoo-train trainer flags', () => {
     ['--lr 0', ['dcgan-mnist', '--lr', '0'], /--lr must be a positive number, got '0'/],
     ['--beta1 with rmsprop', ['dcgan-mnist', '--optimizer', 'rmsprop', '--beta1', '0.5'], /--beta1 applies to --optimizer adam, not rmsprop/],
     ['label smoothing with a loss that has no labels', ['dcgan-mnist', '--loss', 'wasserstein', '--label-smoothing', '0.1'], /does not support label smoothing/],
+    ['--discriminator of an unknown kind', ['cgan', '--discriminator', 'hinge'], /--discriminator must be one of concat, projection, got hinge$/],
+    ['--discriminator for an unconditional GAN', ['dcgan-mnist', '--discriminator', 'projection'], /--discriminator does not apply to family 'dcgan-mnist'$/],
+    ['--spectral-norm for cgan (an adversarial family without it)', ['cgan', '--spectral-norm'], /--spectral-norm does not apply to family 'cgan'$/],
   ];
   for (const [label, [family, ...flags], pattern] of cases) {
     it(`${label}: one-line error, exit 2, nothing trained`, async () => {

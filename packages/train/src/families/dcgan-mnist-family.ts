@@ -1,10 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { buildDcganMnistDiscriminator, buildDcganMnistGenerator, DCGAN_MNIST_LATENT } from '../models/dcgan-mnist.js';
 import { buildDcganMnistSnDiscriminator } from '../models/dcgan-mnist-sn.js';
-import { AdversarialTrainer } from '../trainers/adversarial-trainer.js';
+import { adversarialSettings } from '../trainers/adversarial-settings.js';
 import { createOptimizer } from '../trainers/create-optimizer.js';
 import { ADVERSARIAL_OPTIONS, OPTIMIZER_OPTIONS } from '../trainers/trainer-options.js';
-import { WeightEma } from '../trainers/weight-ema.js';
+import { emaGanSession } from './ema-gan-session.js';
 import type { TrainingFamily } from './training-family.js';
 
 /** Decay of the generator's weight average; ~1,000 steps of memory. */
@@ -25,48 +24,23 @@ export const dcganMnistFamily: TrainingFamily = {
   acceptsImageFolders: true,
   trainerOptions: [...ADVERSARIAL_OPTIONS, ...OPTIMIZER_OPTIONS, 'emaDecay'],
   createSession({ seed, batchSize, models, loss: lossName, trainer: options = {} }) {
-    const loss = options.loss ?? lossName;
-    const decay = options.emaDecay ?? DCGAN_EMA_DECAY;
     const generator = models?.generator ?? buildDcganMnistGenerator({ seed });
     const discriminator =
       models?.discriminator ?? (options.spectralNorm === true ? buildDcganMnistSnDiscriminator({ seed }) : buildDcganMnistDiscriminator({ seed }));
-    // A run resumed from a checkpoint written before EMA existed starts its average from the current weights.
-    const ema = models?.generatorEma
-      ? new WeightEma(generator, models.generatorEma, decay)
-      : WeightEma.startingFrom(generator, () => buildDcganMnistGenerator({ seed }), decay);
     const optimizerDefaults = { learningRate: 2e-4, beta1: 0.5 };
-    const optimizers = { generator: createOptimizer(options, optimizerDefaults), discriminator: createOptimizer(options, optimizerDefaults) };
-    const trainer = new AdversarialTrainer({
-      generator,
-      discriminator,
-      latentDim: DCGAN_MNIST_LATENT,
-      generatorOptimizer: optimizers.generator,
-      discriminatorOptimizer: optimizers.discriminator,
-      batchSize,
-      nCritic: options.nCritic ?? 1,
-      ...(loss === undefined ? {} : { loss }),
-      ...(options.labelSmoothing === undefined ? {} : { labelSmoothing: options.labelSmoothing }),
-      ...(options.weightClip === undefined ? {} : { weightClip: options.weightClip }),
-      ...(options.gradientPenalty === undefined ? {} : { gradientPenalty: { weight: options.gradientPenalty } }),
-      ...(options.instanceNoise === undefined ? {} : { instanceNoise: { std: options.instanceNoise } }),
-      ...(options.featureMatching === undefined ? {} : { featureMatching: { layer: 'd_lrelu2', weight: options.featureMatching } }),
-    });
-    return {
-      models: { generator, discriminator, generatorEma: ema.target },
-      optimizers,
-      batchesPerStep: trainer.nCritic,
-      step(sampler, firstBatch, rng) {
-        let batch = firstBatch;
-        const losses = trainer.step(() => sampler.batch(batch++, 'minus-one-one'), rng, firstBatch / trainer.nCritic);
-        ema.update();
-        return losses;
+    return emaGanSession({
+      trainer: {
+        generator,
+        discriminator,
+        latentDim: DCGAN_MNIST_LATENT,
+        generatorOptimizer: createOptimizer(options, optimizerDefaults),
+        discriminatorOptimizer: createOptimizer(options, optimizerDefaults),
+        batchSize,
+        ...adversarialSettings(options, options.loss ?? lossName, 'd_lrelu2'),
       },
-      sample: (n, rng) =>
-        tf.tidy(() => {
-          const images = ema.target.apply(trainer.latents(n, rng), { training: false }) as tf.Tensor4D;
-          return tf.div(tf.add(images, 1), 2) as tf.Tensor4D;
-        }),
-      trained: () => ({ generator: ema.target }),
-    };
+      buildGenerator: () => buildDcganMnistGenerator({ seed }),
+      generatorEma: models?.generatorEma,
+      emaDecay: options.emaDecay ?? DCGAN_EMA_DECAY,
+    });
   },
 };

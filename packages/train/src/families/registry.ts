@@ -1,9 +1,12 @@
 import { autoencoderFamily } from './autoencoder-family.js';
 import { biganFamily } from './bigan-family.js';
+import { bigganFamily } from './biggan-family.js';
+import { cganFamily } from './cgan-family.js';
 import { classifierFamily } from './classifier-family.js';
 import { cvaeFamily } from './cvae-family.js';
 import { cycleganFamily } from './cyclegan-family.js';
 import { dcganMnistFamily } from './dcgan-mnist-family.js';
+import { ganMlpFamily } from './gan-mlp-family.js';
 import { pix2pixFamily } from './pix2pix-family.js';
 import type { TrainingFamily } from './training-family.js';
 import { vaeFamily } from './vae-family.js';
@@ -11,7 +14,7 @@ import { vaeMnistFamily } from './vae-mnist-family.js';
 
 /** Every family `genzoo-train` knows, by name. */
 export const FAMILIES: ReadonlyMap<string, TrainingFamily> = new Map(
-  [dcganMnistFamily, vaeMnistFamily, classifierFamily, cvaeFamily, autoencoderFamily, vaeFamily, biganFamily, pix2pixFamily, cycleganFamily].map((family) => [family.name, family]),
+  [dcganMnistFamily, vaeMnistFamily, classifierFamily, cvaeFamily, autoencoderFamily, vaeFamily, biganFamily, pix2pixFamily, cycleganFamily, ganMlpFamily, cganFamily, bigganFamily].map((family) => [family.name, family]),
 );
 
 /** Looks a family up, with a one-line error listing the known ones. */

@@ -43,6 +43,8 @@ export interface TrainingSession {
   step(sampler: BatchSampler, firstBatch: number, rng: Rng): Record<string, number>;
   /** n samples in [0, 1] for a grid. */
   sample(n: number, rng: Rng): tf.Tensor4D;
+  /** Samples and columns of the run's sample grids (default 64 in 8 columns); conditional families draw a row per class. */
+  sampleGrid?: { n: number; columns: number };
   /** Held-out metrics (e.g. ELBO in nats per image). */
   evaluate?(dataset: ImageDataset, indices: Uint32Array, rng: Rng): Record<string, number>;
   /** Reconstructions in [0, 1] of images given in the family's pixel range, with their classes (autoencoders only; conditional ones need the labels). */

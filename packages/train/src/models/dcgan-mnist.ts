@@ -8,7 +8,8 @@ export interface BuildOptions {
   seed?: number;
 }
 
-function init(seed: number | undefined, offset: number): ReturnType<typeof tf.initializers.randomNormal> {
+/** DCGAN weight initialisation N(0, 0.02), seeded per layer by `offset` when `seed` is given. */
+export function dcganInit(seed: number | undefined, offset: number): ReturnType<typeof tf.initializers.randomNormal> {
   return tf.initializers.randomNormal({ mean: 0, stddev: 0.02, ...(seed === undefined ? {} : { seed: seed * 101 + offset }) });
 }
 
@@ -19,17 +20,17 @@ function init(seed: number | undefined, offset: number): ReturnType<typeof tf.in
 export function buildDcganMnistGenerator(options: BuildOptions = {}): tf.LayersModel {
   const { seed } = options;
   const z = tf.input({ shape: [DCGAN_MNIST_LATENT], name: 'z' });
-  let h = tf.layers.dense({ units: 7 * 7 * 64, useBias: false, kernelInitializer: init(seed, 1), name: 'g_dense' }).apply(z) as tf.SymbolicTensor;
+  let h = tf.layers.dense({ units: 7 * 7 * 64, useBias: false, kernelInitializer: dcganInit(seed, 1), name: 'g_dense' }).apply(z) as tf.SymbolicTensor;
   h = tf.layers.batchNormalization({ momentum: 0.9, name: 'g_bn1' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reLU({ name: 'g_relu1' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reshape({ targetShape: [7, 7, 64], name: 'g_reshape' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.conv2dTranspose({
-    filters: 32, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: init(seed, 2), name: 'g_deconv1',
+    filters: 32, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: dcganInit(seed, 2), name: 'g_deconv1',
   }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.batchNormalization({ momentum: 0.9, name: 'g_bn2' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reLU({ name: 'g_relu2' }).apply(h) as tf.SymbolicTensor;
   const image = tf.layers.conv2dTranspose({
-    filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(seed, 3), name: 'g_deconv2',
+    filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: dcganInit(seed, 3), name: 'g_deconv2',
   }).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: z, outputs: image, name: 'dcgan_mnist_generator' });
 }
@@ -40,11 +41,11 @@ export function buildDcganMnistGenerator(options: BuildOptions = {}): tf.LayersM
 export function buildDcganMnistDiscriminator(options: BuildOptions = {}): tf.LayersModel {
   const { seed } = options;
   const x = tf.input({ shape: [28, 28, 1], name: 'image' });
-  let h = tf.layers.conv2d({ filters: 32, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: init(seed, 11), name: 'd_conv1' }).apply(x) as tf.SymbolicTensor;
+  let h = tf.layers.conv2d({ filters: 32, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: dcganInit(seed, 11), name: 'd_conv1' }).apply(x) as tf.SymbolicTensor;
   h = tf.layers.leakyReLU({ alpha: 0.2, name: 'd_lrelu1' }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: init(seed, 12), name: 'd_conv2' }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: dcganInit(seed, 12), name: 'd_conv2' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.leakyReLU({ alpha: 0.2, name: 'd_lrelu2' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.flatten({ name: 'd_flatten' }).apply(h) as tf.SymbolicTensor;
-  const logit = tf.layers.dense({ units: 1, kernelInitializer: init(seed, 13), name: 'd_logit' }).apply(h) as tf.SymbolicTensor;
+  const logit = tf.layers.dense({ units: 1, kernelInitializer: dcganInit(seed, 13), name: 'd_logit' }).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: logit, name: 'dcgan_mnist_discriminator' });
 }

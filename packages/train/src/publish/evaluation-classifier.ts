@@ -3,7 +3,8 @@ import { loadDataset } from '../data/load-dataset.js';
 import { splitDataset } from '../data/split.js';
 import { argmaxRows } from './class-accuracy.js';
 import type { Generator } from '@genzoo/node';
-import { measureClassFigures, type ClassFigureRequest, type ImageClassifier, type LabelledImages } from './class-figures.js';
+import type { ImageBatch } from '@genzoo/core';
+import { batchToBytes, measureClassFigures, type ClassFigureRequest, type ImageClassifier, type LabelledImages } from './class-figures.js';
 
 /** Id of the classifier that judges models of `dataset` (`classifier-mnist`, …); undefined for a folder of images. */
 export function evaluationClassifierId(dataset: string): string | undefined {
@@ -52,6 +53,20 @@ export async function publishedClassFigures(model: Generator, dataset: string, e
   const classifier = await openEvaluationClassifier(dataset);
   try {
     return await measureClassFigures(model, classifier, heldOutExamples(dataset, evalCount), request);
+  } finally {
+    await classifier.dispose();
+  }
+}
+
+/**
+ * Runs `use` with a classifier of generated batches judged by the evaluation classifier of `dataset`
+ * (undefined for datasets without one), disposing it afterwards.
+ */
+export async function withSampleClassifier<T>(dataset: string, use: (classify: ((batch: ImageBatch) => Promise<Uint8Array>) | undefined) => Promise<T>): Promise<T> {
+  if (evaluationClassifierId(dataset) === undefined) return use(undefined);
+  const classifier = await openEvaluationClassifier(dataset);
+  try {
+    return await use(async (batch) => Uint8Array.from(await classifier.classify(batchToBytes(batch), batch.images.dims[0]!)));
   } finally {
     await classifier.dispose();
   }

@@ -2,6 +2,7 @@ import type { Manifest } from '@genzoo/core';
 import type { TrainingSummary } from '../trainers/training-run.js';
 import type { CardContext, PublishProfile } from './publish-profile.js';
 import { describeTrainerSettings } from './run-summary.js';
+import type { CardFigure } from './figures/model-figures.js';
 
 function table(rows: readonly (readonly [string, string])[]): string {
   return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
@@ -20,9 +21,13 @@ function trainerSettings(summary: TrainingSummary): string {
   return settings === undefined ? "the family's defaults, as in Objective" : `${settings} (overriding Objective where they differ)`;
 }
 
+/** The default card section of a model's extra figures: each image with its caption. */
+export function figuresSection(figures: readonly CardFigure[]): string[] {
+  return figures.length === 0 ? [] : ['## Figures', '', ...figures.flatMap((figure) => [`![${figure.alt}](${figure.file})`, '', figure.caption, ''])];
+}
+
 function extraSections(profile: PublishProfile, context: CardContext): string {
-  const lines = profile.cardSections?.(context) ??
-    (context.figures.length === 0 ? [] : ['## Figures', '', ...context.figures.flatMap((figure) => [`![${figure.alt}](${figure.file})`, '', figure.caption, ''])]);
+  const lines = profile.cardSections?.(context) ?? figuresSection(context.figures);
   return lines.length === 0 ? '' : `${lines.join('\n').trimEnd()}\n\n`;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { selectBackend } from '../backend/select-backend.js';
 import { buildDcganMnistGenerator } from '../models/dcgan-mnist.js';
 import { buildVaeMnistDecoder, buildVaeMnistEncoder } from '../models/vae-mnist.js';
 import { publishModel } from './publish-model.js';
+import { refreshModelCard } from './refresh-card.js';
 import { oneStepSummary } from './publish-test-support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'genzoo-publish-'));
@@ -38,6 +39,27 @@ describe('publishModel', () => {
     const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: trained, id: 'dcgan-hinge', outDir });
     expect(manifest.training['trainer']).toEqual({ loss: 'hinge', spectralNorm: true, learningRate: 1e-4 });
     expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toContain('| trainer settings | --loss hinge, --spectral-norm, --lr 0.0001 (overriding Objective where they differ) |');
+  }, 60_000);
+
+  it('ships a WGAN-GP with its critic-estimate plot and latent walks listed in the manifest and the card', async () => {
+    const runDir = join(work, 'wgan-gp-run');
+    mkdirSync(runDir);
+    writeFileSync(join(runDir, 'losses.jsonl'), [1, 2, 3].map((step) => JSON.stringify({ step, losses: { d: -5 / step, g: 1, gp: 0.1 } })).join('\n'));
+    const outDir = join(work, 'wgan-gp');
+    const trained = { ...oneStepSummary('dcgan-mnist'), trainer: { loss: 'wasserstein', gradientPenalty: 10, nCritic: 5 } };
+    const manifest = await publishModel({ models: { generator: buildDcganMnistGenerator({ seed: 3 }) }, summary: trained, id: 'wgan-gp', outDir, runDir });
+    expect(manifest).toMatchObject({ family: 'wgan-gp', name: 'WGAN-GP (MNIST)' });
+    const figures = Object.values(manifest.files.figures ?? {});
+    expect(figures).toEqual(['wasserstein-estimate.png', 'interpolations.png', 'latent-arithmetic.png']);
+    for (const file of figures) expect((await sharp(join(outDir, file)).metadata()).width).toBeGreaterThan(100);
+    const card = readFileSync(join(outDir, 'README.md'), 'utf8');
+    expect(card).toContain('![line chart of the critic');
+    expect(card).toContain('λ = 10');
+    // A card re-rendered from the folder (`genzoo train card`) keeps the figures the manifest lists.
+    writeFileSync(join(runDir, 'training.json'), JSON.stringify(trained));
+    refreshModelCard(outDir, runDir);
+    const refreshed = readFileSync(join(outDir, 'README.md'), 'utf8');
+    for (const file of figures) expect(refreshed).toContain(`](${file})`);
   }, 60_000);
 
   it('ships both VAE graphs and they reconstruct through @genzoo/node', async () => {

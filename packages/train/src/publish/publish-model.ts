@@ -29,6 +29,8 @@ export interface PublishRequest {
   outDir: string;
   /** Seed of the `samples.png` grid. */
   sampleSeed?: number;
+  /** The training run folder, for figures drawn from its loss history. */
+  runDir?: string;
 }
 
 /** The seed whose samples every shipped `samples.png` shows. */
@@ -39,7 +41,7 @@ export const SAMPLE_SEED = 0;
  * `manifest.json`, `samples.png` rendered from the ONNX by onnxruntime-node, and the model card.
  * The folder is built beside the target and swapped in at the end, so a failure leaves the old one intact.
  */
-export async function publishModel({ models, summary, id, outDir, sampleSeed = SAMPLE_SEED }: PublishRequest): Promise<Manifest> {
+export async function publishModel({ models, summary, id, outDir, sampleSeed = SAMPLE_SEED, runDir }: PublishRequest): Promise<Manifest> {
   const profile = getPublishProfile(summary.family, summary);
   return buildFolderAtomically(outDir, async (staging) => {
     const graphs: Partial<Record<GraphRole, GraphSpec>> = {};
@@ -92,13 +94,14 @@ export async function publishModel({ models, summary, id, outDir, sampleSeed = S
       await writeSampleGrid(generator.toRgba(result), join(staging, manifest.files.samples), { columns: grid.columns });
       figures = await renderModelFigures(generator, staging, manifest.graphs.encoder ? await heldOutFor(summary, manifest.graphs.encoder) : undefined);
       if (profile.classFigures) classMetrics = await publishedClassFigures(generator, summary.dataset, summary.config.evalCount, profile.classFigures);
+      const familyFigures = (await profile.publishFigures?.({ generator, folder: staging, summary, ...(runDir === undefined ? {} : { runDir }) })) ?? [];
+      manifest = withFigureFiles(manifest, familyFigures);
+      figures.push(...familyFigures);
     } finally {
       await generator.dispose();
     }
-    if (Object.keys(classMetrics).length > 0) {
-      manifest = { ...manifest, metrics: { ...manifest.metrics, ...classMetrics } };
-      writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    }
+    manifest = { ...manifest, metrics: { ...manifest.metrics, ...classMetrics } };
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const siblings = readSiblingManifests(dirname(resolve(outDir)), id);
     writeFileSync(join(staging, manifest.files.card), renderModelCard(manifest, profile, summary, { figures, siblings }));
     return manifest;
@@ -118,5 +121,5 @@ export async function publishRun(runDir: string, id: string, outDir: string): Pr
   const summary = readTrainingSummary(runDir);
   const models: TrainedModels = { generator: await loadModelFiles(join(runDir, 'generator')) };
   if (getPublishProfile(summary.family, summary).graphs.encoder) models.encoder = await loadModelFiles(join(runDir, 'encoder'));
-  return publishModel({ models, summary, id, outDir });
+  return publishModel({ models, summary, id, outDir, runDir });
 }

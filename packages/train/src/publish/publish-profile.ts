@@ -1,10 +1,14 @@
-import type { Manifest } from '@genzoo/core';
+import type { Generator, Manifest } from '@genzoo/core';
 import type { TrainedModels } from '../families/training-family.js';
 import type { TrainingSummary } from '../trainers/training-run.js';
 import { autoencoderProfile, vaeProfile } from './autoencoder-profiles.js';
 import { biganProfile } from './bigan-profile.js';
+import { bigganProfile } from './biggan-profile.js';
+import { cganProfile } from './cgan-profile.js';
 import type { ClassFigureRequest } from './class-figures.js';
 import { cvaeProfile } from './cvae-profile.js';
+import { dcganProfile } from './dcgan-profile.js';
+import { ganMlpProfile } from './gan-mlp-profile.js';
 import type { CardFigure } from './figures/model-figures.js';
 import type { TensorContract } from './graph-export.js';
 
@@ -35,6 +39,24 @@ export interface PublishProfile {
   sampleGrid?: SampleGridSpec;
   /** Class figures measured at publish time from the exported graphs with the dataset's evaluation classifier. */
   classFigures?: ClassFigureRequest;
+  /**
+   * Family-specific figures drawn at publish time into the staged folder (interpolations, truncation rows, training
+   * curves from the run's loss history); they are listed in the manifest and passed to {@link cardSections}.
+   */
+  publishFigures?(context: PublishFigureContext): Promise<CardFigure[]>;
+  /** Redraws, on `genzoo train card`, figures that compare the model with the models beside it in `modelsDir`. */
+  refreshFigures?(context: { folder: string; modelsDir: string; manifest: Manifest }): Promise<void>;
+}
+
+/** What {@link PublishProfile.publishFigures} may draw on. */
+export interface PublishFigureContext {
+  /** The staged model, loaded from its exported graphs by onnxruntime-node. */
+  generator: Generator;
+  /** The staged model folder to write figures into. */
+  folder: string;
+  summary: TrainingSummary;
+  /** The training run folder (`losses.jsonl`, checkpoints), when publishing from one. */
+  runDir?: string;
 }
 
 /** The samples of a `samples.png` grid (always seed 0 unless the publish request says otherwise). */
@@ -59,29 +81,6 @@ export interface CardContext {
 
 /** What a profile built from a run may depend on: its dataset and trainer settings (β, latent size, likelihood, …). */
 export type ProfileRun = Pick<TrainingSummary, 'dataset' | 'trainer'>;
-
-const DCGAN: PublishProfile = {
-  family: 'dcgan',
-  name: 'DCGAN (MNIST)',
-  description: 'A small deep convolutional GAN that draws 28×28 handwritten digits from a 64-d Gaussian latent.',
-  objective:
-    'Non-saturating GAN loss (the generator maximises log D(G(z))), Adam(2e-4, β1 = 0.5) for both networks, one discriminator step per generator step. ' +
-    'The shipped generator is an exponential moving average of the generator weights (decay 0.999, batch-norm statistics included), which smooths strokes noticeably.',
-  architecture:
-    'G: z(64) → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → conv-transpose 32, 4×4, stride 2 (no bias) → batch norm → ReLU → conv-transpose 1, 4×4, stride 2 → tanh. ' +
-    'D: conv 32, 4×4, stride 2 → LeakyReLU 0.2 → conv 64, 4×4, stride 2 → LeakyReLU 0.2 → flatten → dense 1 (logit).',
-  weaknesses:
-    'A deliberately small generator (~0.2 M parameters) trained on 8,000 digits on a CPU: about half of the samples are clean digits, the rest are broken or ambiguous strokes, and the samples lean towards 9s and 7s (partial mode collapse). ' +
-    'A GAN gives no likelihood to report; distribution metrics (FID, KID, precision/recall) are in the manifest when `genzoo eval` has run.',
-  imageRange: [-1, 1],
-  graphs: {
-    generator: {
-      file: 'generator.onnx',
-      inputs: [{ name: 'z', role: 'latent' }],
-      outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-    },
-  },
-};
 
 const VAE: PublishProfile = {
   family: 'vae',
@@ -113,7 +112,6 @@ const VAE: PublishProfile = {
 
 /** Publish profiles by training family name. */
 export const PUBLISH_PROFILES: ReadonlyMap<string, PublishProfile> = new Map([
-  ['dcgan-mnist', DCGAN],
   ['vae-mnist', VAE],
 ]);
 
@@ -122,7 +120,11 @@ export const PUBLISH_PROFILE_BUILDERS: ReadonlyMap<string, (run: ProfileRun) => 
   ['autoencoder', autoencoderProfile],
   ['vae', vaeProfile],
   ['cvae', cvaeProfile],
+  ['cgan', cganProfile],
   ['bigan', biganProfile],
+  ['biggan', bigganProfile],
+  ['dcgan-mnist', dcganProfile],
+  ['gan-mlp', ganMlpProfile],
 ]);
 
 /** Throws a one-line error when no publish profile exists for `family`. */

@@ -9,15 +9,25 @@ import { readSiblingManifests } from './sibling-manifests.js';
 import { renderTranslatorCard } from './translator-card.js';
 import { isTranslatorFamily, translatorProfile } from './translator-profiles.js';
 
-// The markers `genzoo eval` (@genzoo/metrics) puts around the Evaluation section it owns.
-const EVALUATION_START = '<!-- genzoo-eval:start -->';
-const EVALUATION_END = '<!-- genzoo-eval:end -->';
+// The markers `genzoo eval` (@genzoo/metrics) puts around the sections it owns: the Evaluation, and the truncation curve.
+const EVALUATION_MARKERS = ['<!-- genzoo-eval:start -->', '<!-- genzoo-eval:end -->'] as const;
+const TRUNCATION_CURVE_MARKERS = ['<!-- genzoo-truncation-curve:start -->', '<!-- genzoo-truncation-curve:end -->'] as const;
+
+function markedSection(card: string, [startMarker, endMarker]: readonly [string, string]): string {
+  const start = card.indexOf(startMarker);
+  const end = card.indexOf(endMarker);
+  return start >= 0 && end > start ? `${card.slice(start, end + endMarker.length)}\n` : '';
+}
 
 /** The Evaluation section of a card as `genzoo eval` wrote it, markers included; empty when there is none. */
 export function evaluationSection(card: string): string {
-  const start = card.indexOf(EVALUATION_START);
-  const end = card.indexOf(EVALUATION_END);
-  return start >= 0 && end > start ? `${card.slice(start, end + EVALUATION_END.length)}\n` : '';
+  return markedSection(card, EVALUATION_MARKERS);
+}
+
+/** Every section `genzoo eval` wrote into a card (Evaluation, then the truncation curve), markers included. */
+export function evalWrittenSections(card: string): string {
+  const sections = [evaluationSection(card), markedSection(card, TRUNCATION_CURVE_MARKERS)].filter((section) => section !== '');
+  return sections.join('\n');
 }
 
 /**
@@ -35,7 +45,7 @@ export function refreshModelCard(modelDir: string, runDir: string): string {
     throw new Error(`${runDir} trained family '${summary.family}', but ${modelDir} ships family '${String(manifest.training['trainingFamily'])}'`);
   }
   const cardPath = join(modelDir, manifest.files.card);
-  const evaluation = existsSync(cardPath) ? evaluationSection(readFileSync(cardPath, 'utf8')) : '';
+  const evaluation = existsSync(cardPath) ? evalWrittenSections(readFileSync(cardPath, 'utf8')) : '';
   let card: string;
   if (isTranslatorFamily(summary.family)) {
     card = renderTranslatorCard(manifest, translatorProfile(summary.family, summary), summary);

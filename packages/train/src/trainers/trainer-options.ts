@@ -4,6 +4,10 @@ import { LIKELIHOOD_NAMES, type LikelihoodName } from './likelihoods.js';
 export const OPTIMIZER_NAMES = ['adam', 'rmsprop'] as const;
 /** An optimizer name from {@link OPTIMIZER_NAMES}. */
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+/** How a class-conditional discriminator sees the label, chosen with `--discriminator`. */
+export const DISCRIMINATOR_KINDS = ['concat', 'projection'] as const;
+/** A discriminator kind from {@link DISCRIMINATOR_KINDS}. */
+export type DiscriminatorKind = (typeof DISCRIMINATOR_KINDS)[number];
 
 /**
  * Trainer settings a run may override on the command line; absent ones keep the family's defaults.
@@ -28,6 +32,8 @@ export interface TrainerOptions {
   emaDecay?: number;
   /** Spectral normalization of the discriminator. */
   spectralNorm?: boolean;
+  /** Minibatch discrimination layer before the discriminator's logit (Salimans et al. 2016). */
+  minibatchDiscrimination?: boolean;
   optimizer?: OptimizerName;
   learningRate?: number;
   /** Adam's β1. */
@@ -44,6 +50,8 @@ export interface TrainerOptions {
   identity?: number;
   /** Strided layers of a translator's PatchGAN discriminator: 2 judges 18×18 windows, 3 the whole 28×28 image. */
   criticLayers?: number;
+  /** Class-conditional discriminator: the label as extra input channels (`concat`) or a projection term (`projection`). */
+  discriminator?: DiscriminatorKind;
 }
 
 /** A key of {@link TrainerOptions}. */
@@ -60,6 +68,7 @@ export const TRAINER_OPTION_FLAGS: Readonly<Record<TrainerOptionName, string>> =
   featureMatching: '--feature-matching',
   emaDecay: '--ema',
   spectralNorm: '--spectral-norm',
+  minibatchDiscrimination: '--minibatch-discrimination',
   optimizer: '--optimizer',
   learningRate: '--lr',
   beta1: '--beta1',
@@ -69,6 +78,7 @@ export const TRAINER_OPTION_FLAGS: Readonly<Record<TrainerOptionName, string>> =
   task: '--task',
   identity: '--identity',
   criticLayers: '--critic-layers',
+  discriminator: '--discriminator',
 };
 
 /** Options only adversarial families take. */
@@ -92,13 +102,18 @@ export function validateTrainerOptions(options: TrainerOptions, familyName: stri
     if (value === undefined) continue;
     if (!(name in TRAINER_OPTION_FLAGS)) throw new Error(`unknown trainer option '${name}'`);
     if (!supported.includes(name)) {
-      const why = ADVERSARIAL_OPTIONS.includes(name) ? ' (not an adversarial family)' : '';
+      const adversarialFamily = supported.some((option) => ADVERSARIAL_OPTIONS.includes(option));
+      const why = ADVERSARIAL_OPTIONS.includes(name) && !adversarialFamily ? ' (not an adversarial family)' : '';
       throw new Error(`${TRAINER_OPTION_FLAGS[name]} does not apply to family '${familyName}'${why}`);
     }
   }
   const { nCritic, gradientPenalty, weightClip, labelSmoothing, instanceNoise, featureMatching, emaDecay, optimizer, learningRate, beta1, beta, latent, likelihood, identity, criticLayers } = options;
   if (identity !== undefined) check(identity >= 0 && Number.isFinite(identity), 'identity', 'a number ≥ 0', identity);
   if (criticLayers !== undefined) check(criticLayers === 2 || criticLayers === 3, 'criticLayers', '2 or 3', criticLayers);
+  const { discriminator } = options;
+  if (discriminator !== undefined) {
+    check((DISCRIMINATOR_KINDS as readonly string[]).includes(discriminator), 'discriminator', `one of ${DISCRIMINATOR_KINDS.join(', ')}`, discriminator);
+  }
   if (nCritic !== undefined) check(Number.isInteger(nCritic) && nCritic >= 1, 'nCritic', 'an integer ≥ 1', nCritic);
   if (gradientPenalty !== undefined) check(gradientPenalty >= 0 && Number.isFinite(gradientPenalty), 'gradientPenalty', 'a number ≥ 0', gradientPenalty);
   if (weightClip !== undefined) check(weightClip > 0 && Number.isFinite(weightClip), 'weightClip', 'a positive number', weightClip);
@@ -124,7 +139,7 @@ export function validateTrainerOptions(options: TrainerOptions, familyName: stri
 export function mergeResumedOptions(saved: TrainerOptions, given: TrainerOptions): TrainerOptions | string {
   for (const [name, value] of Object.entries(given) as [TrainerOptionName, unknown][]) {
     if (value === undefined) continue;
-    const savedValue = saved[name] ?? (name === 'spectralNorm' ? false : undefined);
+    const savedValue = saved[name] ?? (name === 'spectralNorm' || name === 'minibatchDiscrimination' ? false : undefined);
     if (savedValue !== value) {
       const flag = TRAINER_OPTION_FLAGS[name];
       if (typeof value === 'boolean') return `trains ${savedValue === true ? 'with' : 'without'} ${flag}, not ${value ? 'with' : 'without'} it`;

@@ -206,10 +206,11 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
 
   const gridLatents = (): Rng => new Rng((config.seed ^ 0x5eed) >>> 0);
   const writeGrid = async (step: number): Promise<string> => {
-    const images = session.sample(64, gridLatents());
+    const grid = session.sampleGrid ?? { n: 64, columns: 8 };
+    const images = session.sample(grid.n, gridLatents());
     const path = join(outDir, 'samples', `step-${String(step).padStart(6, '0')}.png`);
-    await writeSampleGrid(images, path);
-    await writeSampleGrid(images, join(outDir, 'samples', 'latest.png'));
+    await writeSampleGrid(images, path, grid.columns);
+    await writeSampleGrid(images, join(outDir, 'samples', 'latest.png'), grid.columns);
     images.dispose();
     return path;
   };

@@ -1,0 +1,92 @@
+import { DCGAN_EMA_DECAY } from '../families/dcgan-mnist-family.js';
+import { datasetDisplayName } from './dataset-names.js';
+import { CRITIC_ESTIMATE_FIGURE, renderCriticEstimate } from './figures/critic-estimate.js';
+import { latentWalkFigures, renderLatentWalks } from './figures/latent-walks.js';
+import { evaluationClassifierId, withSampleClassifier } from './evaluation-classifier.js';
+import { figuresSection } from './model-card.js';
+import type { ProfileRun, PublishProfile } from './publish-profile.js';
+
+const ARCHITECTURE =
+  'G: z(64) → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → conv-transpose 32, 4×4, stride 2 (no bias) → batch norm → ReLU → conv-transpose 1, 4×4, stride 2 → tanh. ' +
+  'D: conv 32, 4×4, stride 2 → LeakyReLU 0.2 → conv 64, 4×4, stride 2 → LeakyReLU 0.2 → flatten → dense 1 (a logit, or an unbounded critic score for the Wasserstein losses). ' +
+  'The convolutional layout follows the DCGAN guidelines: strided (transposed) convolutions instead of pooling, batch norm in G, ReLU with a tanh output in G, LeakyReLU in D.';
+
+const EMA =
+  `The shipped generator is an exponential moving average of the generator weights (decay ${DCGAN_EMA_DECAY}, batch-norm statistics included), which smooths strokes noticeably.`;
+
+type Variant = 'dcgan' | 'wgan' | 'wgan-gp';
+
+function variantOf(run: ProfileRun): Variant {
+  if (run.trainer?.loss !== 'wasserstein') return 'dcgan';
+  return run.trainer.gradientPenalty !== undefined ? 'wgan-gp' : 'wgan';
+}
+
+function objective(variant: Variant, run: ProfileRun): string {
+  const trainer = run.trainer ?? {};
+  const nCritic = trainer.nCritic ?? 1;
+  const optimizer =
+    trainer.optimizer === 'rmsprop'
+      ? `RMSProp(${trainer.learningRate ?? 1e-3})`
+      : `Adam(${trainer.learningRate ?? 2e-4}, β1 = ${trainer.beta1 ?? 0.5}, β2 = 0.999)`;
+  if (variant === 'wgan') {
+    return (
+      `WGAN (Arjovsky et al. 2017): the critic D maximises E[D(x)] − E[D(G(z))], an estimate of the Wasserstein-1 distance when D is 1-Lipschitz, ` +
+      `enforced crudely by clipping every critic weight to [−${trainer.weightClip}, ${trainer.weightClip}] after each update; G minimises −E[D(G(z))]. ` +
+      `${nCritic} critic updates per generator update, ${optimizer} for both networks (the paper's defaults: clip 0.01, n_critic 5, RMSProp 5e-5; momentum-based optimizers destabilise clipped critics). ${EMA}`
+    );
+  }
+  if (variant === 'wgan-gp') {
+    return (
+      `WGAN-GP (Gulrajani et al. 2017): the Wasserstein critic loss E[D(G(z))] − E[D(x)] plus λ·E[(‖∇D(x̂)‖₂ − 1)²] with λ = ${trainer.gradientPenalty}, ` +
+      `x̂ drawn uniformly on lines between real and generated images; the penalty's gradient is a second-order gradient through D. ` +
+      `${nCritic} critic updates per generator update, ${optimizer} for both networks (the paper: Adam(1e-4, β1 0, β2 0.9); β2 here is tfjs's default). No normalization in the critic, as the penalty requires. ${EMA}`
+    );
+  }
+  const loss = trainer.loss ?? 'non-saturating';
+  const generatorLoss =
+    loss === 'non-saturating' ? 'Non-saturating GAN loss (the generator maximises log D(G(z)))' : `The \`${loss}\` adversarial loss`;
+  return `${generatorLoss}, ${optimizer} for both networks, ${nCritic} discriminator step${nCritic === 1 ? '' : 's'} per generator step. ${EMA}`;
+}
+
+const NAMES: Record<Variant, string> = { dcgan: 'DCGAN', wgan: 'WGAN, weight clipping', 'wgan-gp': 'WGAN-GP' };
+
+/** Profile of a `dcgan-mnist`-family run: DCGAN, or WGAN / WGAN-GP when trained with the Wasserstein loss. */
+export function dcganProfile(run: ProfileRun): PublishProfile {
+  const dataset = datasetDisplayName(run.dataset);
+  const subject = run.dataset === 'mnist' ? 'digit' : run.dataset === 'fashion-mnist' ? 'garment' : 'image';
+  const subjects = run.dataset === 'mnist' ? 'handwritten digits' : run.dataset === 'fashion-mnist' ? 'Fashion-MNIST clothing images' : `${dataset} images`;
+  const variant = variantOf(run);
+  return {
+    family: variant,
+    name: `${NAMES[variant]} (${dataset})`,
+    description:
+      variant === 'dcgan'
+        ? `A small deep convolutional GAN that draws 28×28 ${subjects} from a 64-d Gaussian latent.`
+        : `The DCGAN architecture trained as a Wasserstein GAN (${variant === 'wgan' ? 'weight-clipped critic' : 'gradient-penalty critic'}): draws 28×28 ${subjects} from a 64-d Gaussian latent.`,
+    objective: objective(variant, run),
+    architecture: ARCHITECTURE,
+    weaknesses:
+      `A deliberately small generator (~0.2 M parameters) trained for minutes on a CPU: many samples are clean ${subject}s, the rest broken or ambiguous, ` +
+      'and some classes are drawn more often than others (partial mode collapse; the class histogram of samples is not measured). ' +
+      (variant === 'wgan' ? 'Weight clipping restricts the critic to very simple functions, so WGAN converges slowly and its samples stay blurrier than the other losses\' at the same step count. ' : '') +
+      'A GAN gives no likelihood to report; distribution metrics (FID, KID, precision/recall) are in the manifest once `genzoo eval` has run.',
+    imageRange: [-1, 1],
+    graphs: {
+      generator: {
+        file: 'generator.onnx',
+        inputs: [{ name: 'z', role: 'latent' }],
+        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
+      },
+    },
+    // A card re-rendered later (`genzoo train card`) gets the figures the manifest lists from their descriptions.
+    cardSections: ({ manifest, figures }) => {
+      const listed = new Set(Object.values(manifest.files.figures ?? {}));
+      const described = [...(variant === 'dcgan' ? [] : [CRITIC_ESTIMATE_FIGURE]), ...latentWalkFigures(subject, evaluationClassifierId(run.dataset) !== undefined)];
+      return figuresSection([...figures, ...described.filter((figure) => listed.has(figure.file) && !figures.some((shown) => shown.file === figure.file))]);
+    },
+    async publishFigures({ generator, folder, runDir, summary }) {
+      const walks = await withSampleClassifier(run.dataset, (classify) => renderLatentWalks(generator, folder, subject, classify));
+      return variant === 'dcgan' ? walks : [...(await renderCriticEstimate(runDir, folder, summary.trainer)), ...walks];
+    },
+  };
+}
