@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi, type MockInstance } from 'vitest';
 
 /**
  * Silences console output for each test and returns an accessor for what went to `console.error`,
@@ -33,4 +35,28 @@ export async function writeGreyImages(folder: string, count: number, width: numb
   for (let i = 0; i < count; i++) {
     await sharp(Buffer.alloc(width * height, (i * 20) % 256), { raw: { width, height, channels: 1 } }).png().toFile(`${folder}/img-${i}.png`);
   }
+}
+
+/** A CLI test's scratch folder: a dataset cache, a small image-folder dataset, and per-run flags. */
+export interface TrainCliScratch {
+  scratch: string;
+  cacheDir: string;
+  /** A folder of 12 grey PNGs of the given size, written before the tests. */
+  images: string;
+  /** Flags that keep a run quiet and quick, with its run dir `name` inside the scratch folder. */
+  out(name: string): string[];
+}
+
+/** Makes a scratch folder for the file's CLI tests, removed after them. */
+export function trainCliScratch(prefix: string, imageFolder = 'images', [width, height] = [28, 28]): TrainCliScratch {
+  const scratch = mkdtempSync(join(tmpdir(), prefix));
+  const images = join(scratch, imageFolder);
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  beforeAll(() => writeGreyImages(images, 12, width, height));
+  return {
+    scratch,
+    cacheDir: join(scratch, 'cache'),
+    images,
+    out: (name) => ['--run-dir', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'],
+  };
 }

@@ -1,24 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseModelManifest } from '@genzoo/core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureCliOutput, writeGreyImages } from './cli-test-support.js';
+import { describe, expect, it } from 'vitest';
+import { captureCliOutput, trainCliScratch } from './cli-test-support.js';
 import { runTrainCli } from './run-train-cli.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'genzoo-cli-data-'));
-const cacheDir = join(scratch, 'cache');
-const images = join(scratch, 'my images');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
+const { scratch, cacheDir, images, out } = trainCliScratch('genzoo-cli-data-', 'my images', [32, 40]);
 const { oneLine, errors } = captureCliOutput();
 
-beforeAll(() => writeGreyImages(images, 12, 32, 40));
-
 describe('genzoo-train: --loss, --dataset <folder>, and bad data found before training', () => {
-  const out = (name: string): string[] => ['--run-dir', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
-
+  
   it('unknown loss: exit 2, one line listing the losses', async () => {
     expect(await runTrainCli(['dcgan-mnist', '--dataset', 'mnist', '--loss', 'wgan', ...out('a')])).toBe(2);
     oneLine(/unknown loss 'wgan' \(expected one of non-saturating, minimax, wasserstein, hinge/);

@@ -1,22 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as training from '../trainers/training-run.js';
-import { captureCliOutput, writeGreyImages } from './cli-test-support.js';
+import { captureCliOutput, trainCliScratch } from './cli-test-support.js';
 import { runTrainCli } from './run-train-cli.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'genzoo-cli-trainer-'));
-const cacheDir = join(scratch, 'cache');
-const images = join(scratch, 'images');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
+const { scratch, cacheDir, images, out } = trainCliScratch('genzoo-cli-trainer-');
 const { oneLine, errors } = captureCliOutput();
 
-beforeAll(() => writeGreyImages(images, 12, 28, 28));
 
-
-const out = (name: string): string[] => ['--run-dir', join(scratch, name), '--backend', 'wasm', '--no-progress', '--sample-every', '0'];
 
 describe('genzoo-train trainer flags', () => {
   it('passes every flag through to the training config', async () => {

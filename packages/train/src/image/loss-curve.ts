@@ -29,7 +29,8 @@ function bucketed(points: readonly LossPoint[], key: string, buckets: number): [
   return out;
 }
 
-function niceTicks(min: number, max: number, count: number): number[] {
+/** About `count` round tick values (multiples of 1, 2 or 5 × 10ⁿ) covering [min, max]. */
+export function niceTicks(min: number, max: number, count: number): number[] {
   const span = max - min || 1;
   const raw = span / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));

@@ -18,9 +18,13 @@ export function dcganInit(seed: number | undefined, offset: number): ReturnType<
  * z(64) → dense(7·7·64) → BN → ReLU → reshape → convT(32, 4, s2) → BN → ReLU → convT(1, 4, s2) → tanh.
  */
 export function buildDcganMnistGenerator(options: BuildOptions = {}): tf.LayersModel {
-  const { seed } = options;
   const z = tf.input({ shape: [DCGAN_MNIST_LATENT], name: 'z' });
-  let h = tf.layers.dense({ units: 7 * 7 * 64, useBias: false, kernelInitializer: dcganInit(seed, 1), name: 'g_dense' }).apply(z) as tf.SymbolicTensor;
+  return tf.model({ inputs: z, outputs: dcganGeneratorBody(z, options.seed), name: 'dcgan_mnist_generator' });
+}
+
+/** The DCGAN generator from its input vector on: dense(7·7·64) → BN → ReLU → reshape → convT(32) → BN → ReLU → convT(1) → tanh. */
+export function dcganGeneratorBody(input: tf.SymbolicTensor, seed: number | undefined): tf.SymbolicTensor {
+  let h = tf.layers.dense({ units: 7 * 7 * 64, useBias: false, kernelInitializer: dcganInit(seed, 1), name: 'g_dense' }).apply(input) as tf.SymbolicTensor;
   h = tf.layers.batchNormalization({ momentum: 0.9, name: 'g_bn1' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reLU({ name: 'g_relu1' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reshape({ targetShape: [7, 7, 64], name: 'g_reshape' }).apply(h) as tf.SymbolicTensor;
@@ -29,10 +33,9 @@ export function buildDcganMnistGenerator(options: BuildOptions = {}): tf.LayersM
   }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.batchNormalization({ momentum: 0.9, name: 'g_bn2' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.reLU({ name: 'g_relu2' }).apply(h) as tf.SymbolicTensor;
-  const image = tf.layers.conv2dTranspose({
+  return tf.layers.conv2dTranspose({
     filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: dcganInit(seed, 3), name: 'g_deconv2',
   }).apply(h) as tf.SymbolicTensor;
-  return tf.model({ inputs: z, outputs: image, name: 'dcgan_mnist_generator' });
 }
 
 /**

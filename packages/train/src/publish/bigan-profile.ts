@@ -5,6 +5,7 @@ import { datasetDisplayName } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import { FIGURE_FILES } from './figures/model-figures.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
+import { ganGenerator } from './gan-graphs.js';
 
 /** Profile of a `bigan`-family run: BiGAN / ALI, shipping the generator and the encoder. */
 export function biganProfile(run: ProfileRun): PublishProfile {
@@ -40,11 +41,7 @@ export function biganProfile(run: ProfileRun): PublishProfile {
       `D's dropout masks come from tfjs's own unseeded generator, so a resumed or repeated run is close to, not bit-identical with, the original. No likelihood to report.`,
     imageRange: [-1, 1],
     graphs: {
-      generator: {
-        file: 'generator.onnx',
-        inputs: [{ name: 'z', role: 'latent' }],
-        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-      },
+      ...ganGenerator().graphs,
       encoder: {
         file: 'encoder.onnx',
         inputs: [{ name: 'image', role: 'image', range: [-1, 1] }],

@@ -1,11 +1,11 @@
 import { BIGGAN_BETA1, BIGGAN_DEFAULT_LOSS, BIGGAN_EMA_DECAY, BIGGAN_LEARNING_RATE, BIGGAN_TTUR } from '../families/biggan-family.js';
 import { BIGGAN_CLASSES, BIGGAN_LATENT, BIGGAN_WIDTHS } from '../models/biggan-mini.js';
 import { classAgreementSection } from './class-figures.js';
-import { CLASS_ROWS_GRID } from './cvae-profile.js';
 import { datasetDisplayName } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import { renderTruncationRows, TRUNCATION_FIGURE_FILE, truncationFigure } from './figures/truncation-rows.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
+import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
 
 function objective(run: ProfileRun): string {
   const trainer = run.trainer ?? {};
@@ -57,16 +57,8 @@ export function bigganProfile(run: ProfileRun): PublishProfile {
       'the measured trade-off is the fidelity/variety curve once `genzoo eval --truncation-curve` has run. ' +
       'D has no batch statistics but G\'s conditional batch norm does, so G\'s samples in training depend on the batch; the shipped graph uses the moving averages. ' +
       'A GAN gives no likelihood to report; FID, KID, precision and recall are in the manifest once `genzoo eval` has run.',
-    imageRange: [-1, 1],
-    graphs: {
-      generator: {
-        file: 'generator.onnx',
-        inputs: [{ name: 'z', role: 'latent' }, { name: 'label', role: 'label' }],
-        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-      },
-    },
-    sampleGrid: CLASS_ROWS_GRID,
-    classFigures: { conditionalSamples: true },
+    ...ganGenerator(true),
+    ...CONDITIONAL_GAN_SAMPLES,
     publishFigures: async ({ generator, folder }) => [await renderTruncationRows(generator, folder, BIGGAN_CLASSES)],
     cardSections: ({ manifest, figures }: CardContext) => {
       const sections: string[] = [];

@@ -2,10 +2,10 @@ import { CGAN_DEFAULT_DISCRIMINATOR, CGAN_EMA_DECAY } from '../families/cgan-fam
 import { CGAN_CLASSES, CGAN_LATENT } from '../models/cgan-generator.js';
 import type { DiscriminatorKind } from '../trainers/trainer-options.js';
 import { classAgreementSection } from './class-figures.js';
-import { CLASS_ROWS_GRID } from './cvae-profile.js';
 import { datasetDisplayName } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
+import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
 
 const GENERATOR =
   `G: [z ${CGAN_LATENT}, onehot(y) ${CGAN_CLASSES}] concatenated → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → ` +
@@ -66,16 +66,8 @@ export function cganProfile(run: ProfileRun): PublishProfile {
       '(the share the evaluation classifier agrees with: `sampleClassAccuracy`, in Class agreement). ' +
       'The run was minutes of CPU training with a small DCGAN, so sharpness and variety are below published conditional GANs. ' +
       'Nothing forces the latent to be used: within a class, style can vary less than in the data (partial mode collapse per class). No likelihood to report.',
-    imageRange: [-1, 1],
-    graphs: {
-      generator: {
-        file: 'generator.onnx',
-        inputs: [{ name: 'z', role: 'latent' }, { name: 'label', role: 'label' }],
-        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-      },
-    },
-    sampleGrid: CLASS_ROWS_GRID,
-    classFigures: { conditionalSamples: true },
+    ...ganGenerator(true),
+    ...CONDITIONAL_GAN_SAMPLES,
     cardSections: ({ manifest }: CardContext) => [...classAgreementSection(manifest, evaluationClassifierId(run.dataset) ?? 'the evaluation classifier'), ''],
   };
 }

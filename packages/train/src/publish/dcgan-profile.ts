@@ -5,6 +5,7 @@ import { latentWalkFigures, renderLatentWalks } from './figures/latent-walks.js'
 import { evaluationClassifierId, withSampleClassifier } from './evaluation-classifier.js';
 import { figuresSection } from './model-card.js';
 import type { ProfileRun, PublishProfile } from './publish-profile.js';
+import { ganGenerator } from './gan-graphs.js';
 
 const ARCHITECTURE =
   'G: z(64) → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → conv-transpose 32, 4×4, stride 2 (no bias) → batch norm → ReLU → conv-transpose 1, 4×4, stride 2 → tanh. ' +
@@ -70,14 +71,7 @@ export function dcganProfile(run: ProfileRun): PublishProfile {
       'and some classes are drawn more often than others (partial mode collapse; the class histogram of samples is not measured). ' +
       (variant === 'wgan' ? 'Weight clipping restricts the critic to very simple functions, so WGAN converges slowly and its samples stay blurrier than the other losses\' at the same step count. ' : '') +
       'A GAN gives no likelihood to report; distribution metrics (FID, KID, precision/recall) are in the manifest once `genzoo eval` has run.',
-    imageRange: [-1, 1],
-    graphs: {
-      generator: {
-        file: 'generator.onnx',
-        inputs: [{ name: 'z', role: 'latent' }],
-        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-      },
-    },
+    ...ganGenerator(),
     // A card re-rendered later (`genzoo train card`) gets the figures the manifest lists from their descriptions.
     cardSections: ({ manifest, figures }) => {
       const listed = new Set(Object.values(manifest.files.figures ?? {}));

@@ -12,6 +12,7 @@ import { ganMlpSettings, ganMlpSettingsOf, isPlainCrossEntropyGan, type GanMlpSe
 import { fGanComparisonTable, tricksAblationTable } from './gan-mlp-tables.js';
 import type { CardContext, ProfileRun, PublishFigureContext, PublishProfile } from './publish-profile.js';
 import { readSiblingManifests } from './sibling-manifests.js';
+import { ganGenerator } from './gan-graphs.js';
 
 /** The figure of the first steps' saturation diagnostics. */
 export const EARLY_TRAINING_FIGURE: Omit<CardFigure, 'caption'> = {
@@ -190,14 +191,7 @@ export function ganMlpProfile(run: ProfileRun): PublishProfile {
         : '') +
       (settings.tricks.length > 0 ? 'Each trick was tried at one setting and one seed; the ablation shows what it did in this run, not its best case. ' : '') +
       'Distribution metrics (FID, KID, precision/recall) are in the manifest once `genzoo eval` has run.',
-    imageRange: [-1, 1],
-    graphs: {
-      generator: {
-        file: 'generator.onnx',
-        inputs: [{ name: 'z', role: 'latent' }],
-        outputs: [{ name: 'image', role: 'image', range: [-1, 1] }],
-      },
-    },
+    ...ganGenerator(),
     ...(studiesSaturation ? { publishFigures: (context: PublishFigureContext) => publishEarlyTraining(settings, context), refreshFigures: refreshEarlyTraining } : {}),
     cardSections: (context) => cardSections(settings, context),
   };

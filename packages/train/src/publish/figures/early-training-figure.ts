@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 import type { EarlyTraining } from './early-training.js';
+import { niceTicks } from '../../image/loss-curve.js';
 
 /** One run's curves in the figure. */
 export interface EarlyTrainingCurve {
@@ -33,12 +34,7 @@ interface Axis {
 
 function linearAxis(low: number, high: number, pixels: number, count: number): Axis {
   const span = high - low || 1;
-  const raw = span / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(low / step) * step; t <= high + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  return { toPixel: (value) => ((value - low) / span) * pixels, ticks };
+  return { toPixel: (value) => ((value - low) / span) * pixels, ticks: niceTicks(low, high, count) };
 }
 
 function logAxis(low: number, high: number, pixels: number): Axis {
