@@ -4,7 +4,9 @@ import type { DiscriminatorKind } from '../trainers/trainer-options.js';
 import { classAgreementSection } from './class-figures.js';
 import { datasetDisplayName } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
+import type { Manifest } from '@genzoo/core';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
+import { comparisonTable } from './gan-mlp-tables.js';
 import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
 
 const GENERATOR =
@@ -68,6 +70,29 @@ export function cganProfile(run: ProfileRun): PublishProfile {
       'Nothing forces the latent to be used: within a class, style can vary less than in the data (partial mode collapse per class). No likelihood to report.',
     ...ganGenerator(true),
     ...CONDITIONAL_GAN_SAMPLES,
-    cardSections: ({ manifest }: CardContext) => [...classAgreementSection(manifest, evaluationClassifierId(run.dataset) ?? 'the evaluation classifier'), ''],
+    cardSections: ({ manifest, siblings }: CardContext) => [
+      ...classAgreementSection(manifest, evaluationClassifierId(run.dataset) ?? 'the evaluation classifier'),
+      '',
+      ...discriminatorComparison(manifest, siblings),
+    ],
   };
+}
+
+/** The conditional GANs of the folder on the same dataset side by side: how each discriminator takes the class. */
+function discriminatorComparison(manifest: Manifest, siblings: readonly Manifest[]): string[] {
+  const peers = [manifest, ...siblings.filter((other) => other.id !== manifest.id && other.dataset.name === manifest.dataset.name && other.family.startsWith('cgan'))];
+  if (peers.length < 2) return [];
+  const rows = peers.map((model) => {
+    const accuracy = model.metrics['sampleClassAccuracy'];
+    const discriminator = model.family === 'cgan-projection' ? 'projection' : 'concatenation';
+    return { model, first: `${discriminator}${accuracy === undefined ? '' : `, ${(100 * accuracy).toFixed(1)}% of samples of their class`}` };
+  });
+  return [
+    '## Concatenation vs projection discriminator',
+    '',
+    comparisonTable('discriminator | model', rows, manifest.id),
+    '',
+    'Both share G and its training settings; compare at equal steps only (the steps column).',
+    '',
+  ];
 }

@@ -22,8 +22,8 @@ function metricCells(model: Manifest): string[] {
 
 const METRIC_HEADER = 'FID ↓ | KID ↓ | precision ↑ | recall ↑ | steps | training time';
 
-/** A markdown table; `own`'s row in bold, a note when some figures are still unmeasured. */
-function table(head: string, rows: readonly { model: Manifest; first: string }[], ownId: string): string {
+/** A markdown table of models and their distribution figures; `ownId`'s row in bold, a note when some figures are still unmeasured. */
+export function comparisonTable(head: string, rows: readonly { model: Manifest; first: string }[], ownId: string): string {
   const lines = rows.map(({ model, first }) => {
     const cells = [first, `\`${model.id}\``, ...metricCells(model)];
     return `| ${(model.id === ownId ? cells.map((cell) => `**${cell}**`) : cells).join(' | ')} |`;
@@ -53,7 +53,7 @@ export function fGanComparisonTable(manifest: Manifest, siblings: readonly Manif
   if (rows.length < 2) return undefined;
   const order = (loss: string): number => F_DIVERGENCES.findIndex((divergence) => `f-gan-${divergence.key}` === loss);
   rows.sort((a, b) => order(a.settings.loss) - order(b.settings.loss) || a.model.id.localeCompare(b.model.id));
-  return table('divergence | model', rows.map(({ model, settings }) => ({ model, first: settings.divergence! })), manifest.id);
+  return comparisonTable('divergence | model', rows.map(({ model, settings }) => ({ model, first: settings.divergence! })), manifest.id);
 }
 
 /**
@@ -66,5 +66,5 @@ export function tricksAblationTable(manifest: Manifest, siblings: readonly Manif
   if (rows.length < 2) return undefined;
   const label = (settings: GanMlpSettings): string => (settings.tricks.length === 0 ? 'none (baseline)' : settings.tricks.join(' + '));
   rows.sort((a, b) => a.settings.tricks.length - b.settings.tricks.length || label(a.settings).localeCompare(label(b.settings)));
-  return table('tricks | model', rows.map(({ model, settings }) => ({ model, first: label(settings) })), manifest.id);
+  return comparisonTable('tricks | model', rows.map(({ model, settings }) => ({ model, first: label(settings) })), manifest.id);
 }
