@@ -12,17 +12,18 @@ export const BIGGAN_DEFAULT_LOSS = 'hinge';
  * only ~2,000 steps long, and with 0.999 a fifth of the initial weights would still be in the shipped average.
  */
 export const BIGGAN_EMA_DECAY = 0.995;
-/** Two time-scale update rule (Heusel et al. 2017): G's Adam learning rate, D's is {@link BIGGAN_TTUR} times it. */
-export const BIGGAN_LEARNING_RATE = 1e-4;
-export const BIGGAN_TTUR = 4;
-/** Adam's β1 for both networks (β2 stays at tfjs's 0.999: `--beta1` is the only moment setting). */
-export const BIGGAN_BETA1 = 0;
+/**
+ * Adam's learning rate for both networks. BigGAN's two time-scale rule (D 4× G, from 1e-4) left the spectrally
+ * normalized D ahead and G's samples grey noise for the first few hundred steps at this scale.
+ */
+export const BIGGAN_LEARNING_RATE = 4e-4;
+/** Adam's β1 for both networks: DCGAN's 0.5 (BigGAN's 0 moved G more slowly here); β2 stays at tfjs's 0.999. */
+export const BIGGAN_BETA1 = 0.5;
 
 /**
  * The BigGAN ingredients at MNIST scale: hinge loss, spectrally normalized projection discriminator, self-attention
- * in both networks, class-conditional batch norm in G, TTUR Adam(G 1e-4, D 4e-4, β1 0), one D step per G step, and
- * an exponential moving average of G's weights for samples and the shipped generator. `--lr` sets G's rate; D's
- * stays four times it.
+ * in both networks, class-conditional batch norm in G, Adam(4e-4 for both, β1 0.5), one D step per G step, and
+ * an exponential moving average of G's weights for samples and the shipped generator. `--lr` sets both rates.
  */
 export const bigganFamily: TrainingFamily = {
   name: 'biggan',
@@ -44,7 +45,7 @@ export const bigganFamily: TrainingFamily = {
         latentDim: BIGGAN_LATENT,
         classes: BIGGAN_CLASSES,
         generatorOptimizer: createOptimizer(options, defaults),
-        discriminatorOptimizer: createOptimizer({ ...options, learningRate: BIGGAN_TTUR * learningRate }, defaults),
+        discriminatorOptimizer: createOptimizer(options, defaults),
         batchSize,
         ...adversarialSettings(options, options.loss ?? lossName ?? BIGGAN_DEFAULT_LOSS, 'd_lrelu2'),
       },

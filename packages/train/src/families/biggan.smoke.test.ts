@@ -76,6 +76,6 @@ describe('biggan', () => {
     const card = readFileSync(join(folder, 'README.md'), 'utf8');
     expect(card).toContain('## Truncation trick');
     expect(card).toContain('Hinge loss');
-    expect(card).toContain('G 0.0001, D 0.0004, β1 = 0');
+    expect(card).toContain('Adam(0.0004, β1 = 0.5, β2 = 0.999) for both networks');
   }, 120_000);
 });

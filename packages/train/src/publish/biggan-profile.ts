@@ -1,4 +1,4 @@
-import { BIGGAN_BETA1, BIGGAN_DEFAULT_LOSS, BIGGAN_EMA_DECAY, BIGGAN_LEARNING_RATE, BIGGAN_TTUR } from '../families/biggan-family.js';
+import { BIGGAN_BETA1, BIGGAN_DEFAULT_LOSS, BIGGAN_EMA_DECAY, BIGGAN_LEARNING_RATE } from '../families/biggan-family.js';
 import { BIGGAN_CLASSES, BIGGAN_LATENT, BIGGAN_WIDTHS } from '../models/biggan-mini.js';
 import { classAgreementSection } from './class-figures.js';
 import { datasetDisplayName } from './dataset-names.js';
@@ -19,8 +19,8 @@ function objective(run: ProfileRun): string {
       : `The \`${loss}\` adversarial loss`;
   const optimizer =
     trainer.optimizer === 'rmsprop'
-      ? `RMSProp, G ${lr}, D ${BIGGAN_TTUR * lr}`
-      : `Adam with the two time-scale update rule (Heusel et al. 2017): G ${lr}, D ${BIGGAN_TTUR * lr}, β1 = ${beta1}, β2 = 0.999 (tfjs's default; only β1 is configurable here, BigGAN also uses 0.999)`;
+      ? `RMSProp(${lr}) for both networks`
+      : `Adam(${lr}, β1 = ${beta1}, β2 = 0.999) for both networks: BigGAN's two time-scale rule (D 4× G from 1e-4, β1 0) kept the spectrally normalized D ahead and G's samples grey noise for hundreds of steps at this scale`;
   return (
     `Class-conditional GAN with the BigGAN ingredients (Brock et al. 2019) at MNIST scale. ${lossText}; real images come with their dataset labels y, ` +
     `fakes with labels drawn uniformly. ${optimizer}, ${nCritic} D step${nCritic === 1 ? '' : 's'} per G step, batch as trained (see Training). ` +

@@ -77,6 +77,14 @@ describe('gan-mlp publish profile', () => {
 });
 
 describe('early-training series', () => {
+  it('says a run collapsed when its recall is near 0, and only then', () => {
+    const sections = (metrics: Record<string, number>): string =>
+      ganMlpProfile({ dataset: 'mnist', trainer: { loss: 'minimax' } }).cardSections!({ manifest: { ...model('m', { loss: 'minimax' }, metrics), files: {} } as Manifest, siblings: [], figures: [] }).join('\n');
+    expect(sections({ fid: 403.2, recall: 0 })).toContain('This run collapsed: recall 0.000');
+    expect(sections({ fid: 60, recall: 0.5 })).not.toContain('collapsed');
+    expect(sections({})).not.toContain('collapsed');
+  });
+
   it('keeps the first 1,000 steps of gGrad and dFake in 10-step means', () => {
     const points = Array.from({ length: 1200 }, (_, i) => ({ step: i + 1, losses: { d: 1, g: 1, dFake: (i % 10) / 10, gGrad: i + 1 } }));
     const series = earlyTraining(points, 'minimax')!;

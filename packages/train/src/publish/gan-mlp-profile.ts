@@ -149,8 +149,17 @@ function evaluationNote(manifest: Manifest): string {
   return `FID, KID and precision/recall are \`genzoo eval\`'s${protocol}.`;
 }
 
+/** Below this recall the samples cover almost none of the data: the generator has collapsed onto a few shapes. */
+const COLLAPSE_RECALL = 0.05;
+
 function cardSections(settings: GanMlpSettings, { manifest, siblings }: CardContext): string[] {
   const sections: string[] = [];
+  const recall = manifest.metrics['recall'];
+  if (recall !== undefined && recall < COLLAPSE_RECALL) {
+    sections.push('## Mode collapse', '',
+      `This run collapsed: recall ${recall.toFixed(3)} means almost no real image has a sample near it, so the samples above repeat a few shapes (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}). ` +
+        'It ships as the failure it is, for comparison with the models beside it.', '');
+  }
   const figure = Object.values(manifest.files.figures ?? {}).includes(EARLY_TRAINING_FIGURE.file);
   if (figure) {
     sections.push('## Early training', '', `![${EARLY_TRAINING_FIGURE.alt}](${EARLY_TRAINING_FIGURE.file})`, '', earlyTrainingCaption(settings), '');
