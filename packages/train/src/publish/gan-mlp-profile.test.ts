@@ -77,12 +77,12 @@ describe('gan-mlp publish profile', () => {
 });
 
 describe('early-training series', () => {
-  it('says a run collapsed when its recall is near 0, and only then', () => {
+  it('says the samples miss the data when recall is near 0, and only then', () => {
     const sections = (metrics: Record<string, number>): string =>
       ganMlpProfile({ dataset: 'mnist', trainer: { loss: 'minimax' } }).cardSections!({ manifest: { ...model('m', { loss: 'minimax' }, metrics), files: {} } as Manifest, siblings: [], figures: [] }).join('\n');
-    expect(sections({ fid: 403.2, recall: 0 })).toContain('This run collapsed: recall 0.000');
-    expect(sections({ fid: 60, recall: 0.5 })).not.toContain('collapsed');
-    expect(sections({})).not.toContain('collapsed');
+    expect(sections({ fid: 403.2, recall: 0 })).toContain('Recall 0.000 (FID 403.2): almost no real image');
+    expect(sections({ fid: 60, recall: 0.5 })).not.toContain('Samples off the data');
+    expect(sections({})).not.toContain('Samples off the data');
   });
 
   it('keeps the first 1,000 steps of gGrad and dFake in 10-step means', () => {

@@ -149,16 +149,17 @@ function evaluationNote(manifest: Manifest): string {
   return `FID, KID and precision/recall are \`genzoo eval\`'s${protocol}.`;
 }
 
-/** Below this recall the samples cover almost none of the data: the generator has collapsed onto a few shapes. */
+/** Below this recall the samples cover almost none of the data, and the card says so. */
 const COLLAPSE_RECALL = 0.05;
 
 function cardSections(settings: GanMlpSettings, { manifest, siblings }: CardContext): string[] {
   const sections: string[] = [];
   const recall = manifest.metrics['recall'];
   if (recall !== undefined && recall < COLLAPSE_RECALL) {
-    sections.push('## Mode collapse', '',
-      `This run collapsed: recall ${recall.toFixed(3)} means almost no real image has a sample near it, so the samples above repeat a few shapes (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}). ` +
-        'It ships as the failure it is, for comparison with the models beside it.', '');
+    sections.push('## Samples off the data', '',
+      `Recall ${recall.toFixed(3)} (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}): almost no real image has a generated neighbour in the evaluation classifier's feature space. ` +
+        'Either the generator collapsed onto a few shapes, or its strokes carry artefacts no real image has (the speckle of a fully connected generator); the samples above show which. ' +
+        'It ships as it trained, for comparison with the models beside it.', '');
   }
   const figure = Object.values(manifest.files.figures ?? {}).includes(EARLY_TRAINING_FIGURE.file);
   if (figure) {
