@@ -60,7 +60,7 @@ export function buildBigganGenerator(options: BigganBuildOptions = {}): tf.Layer
 /**
  * Projection discriminator (Miyato & Koyama 2018): inputs `image` [28, 28, 1] and `label` [10] one-hot.
  * φ(x): SN conv 16, 4×4, s2 → LeakyReLU 0.2 → self-attention at 14×14 → SN conv 64, 4×4, s2 → LeakyReLU 0.2 →
- * mean over the 7×7 positions. Output: SN dense 1 of φ(x) plus ⟨embed(y), φ(x)⟩, embed an SN dense map of the one-hot label.
+ * flatten (7·7·64). Output: SN dense 1 of φ(x) plus ⟨embed(y), φ(x)⟩, embed an SN dense map of the one-hot label.
  */
 export function buildBigganDiscriminator(options: BigganBuildOptions & { powerIterations?: number } = {}): tf.LayersModel {
   const { seed, powerIterations = 1, widths = BIGGAN_WIDTHS } = options;
@@ -75,11 +75,11 @@ export function buildBigganDiscriminator(options: BigganBuildOptions & { powerIt
   h = (selfAttention2D({ name: 'd_attention' }) as unknown as tf.layers.Layer).apply(h) as Symbolic;
   h = sn(conv(widest, 12), 'd_conv2').apply(h) as Symbolic;
   h = tf.layers.leakyReLU({ alpha: 0.2, name: 'd_lrelu2' }).apply(h) as Symbolic;
-  // Mean pooling, not SNGAN's sum: summing the 7×7 positions makes D up to 49-Lipschitz, and at this scale it then
-  // separated real from fake within 10 steps and left G's samples grey noise for hundreds of steps.
-  const features = tf.layers.globalAveragePooling2d({ name: 'd_pool' }).apply(h) as Symbolic;
+  // Flattened, as in the DCGAN discriminator, not pooled: summing the 7×7 positions (SNGAN) let D overpower G within
+  // 10 steps, and averaging them left D judging texture, so G drew textured blobs, not digits, after 400 steps.
+  const features = tf.layers.flatten({ name: 'd_flatten' }).apply(h) as Symbolic;
   const unconditional = sn(tf.layers.dense({ units: 1, kernelInitializer: init(seed, 13) }), 'd_logit').apply(features) as Symbolic;
-  const embedding = sn(tf.layers.dense({ units: widest, useBias: false, kernelInitializer: init(seed, 14) }), 'd_embed').apply(label) as Symbolic;
+  const embedding = sn(tf.layers.dense({ units: 7 * 7 * widest, useBias: false, kernelInitializer: init(seed, 14) }), 'd_embed').apply(label) as Symbolic;
   const projection = tf.layers.dot({ axes: 1, name: 'd_projection' }).apply([embedding, features]) as Symbolic;
   const logit = tf.layers.add({ name: 'd_output' }).apply([unconditional, projection]) as Symbolic;
   return tf.model({ inputs: [x, label], outputs: logit, name: 'biggan_mini_discriminator' });

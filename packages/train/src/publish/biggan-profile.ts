@@ -45,8 +45,8 @@ export function bigganProfile(run: ProfileRun): PublishProfile {
       `G: inputs z(${BIGGAN_LATENT}) and label (one-hot ${BIGGAN_CLASSES}) → dense 7·7·${gWide} (no bias) → conditional batch norm (a γ and β row per class, chosen by the label) → ReLU → ` +
       `reshape 7×7×${gWide} → conv-transpose ${gNarrow}, 4×4, stride 2 (no bias) → conditional batch norm → ReLU → self-attention at 14×14 (SAGAN: 1×1 query/key projections to ${Math.max(1, Math.floor(gNarrow / 8))} channels, ` +
       `value to ${gNarrow}, output x + γ·attention with γ learned from 0) → conv-transpose 1, 4×4, stride 2 → tanh. ` +
-      `D (training only, not shipped): φ(x) = SN conv ${dNarrow}, 4×4, stride 2 → LeakyReLU 0.2 → self-attention at 14×14 → SN conv ${dWide}, 4×4, stride 2 → LeakyReLU 0.2 → mean over the 7×7 positions (not SNGAN's sum, which let D overpower G here) (${dWide} features); ` +
-      `D(x, y) = SN dense 1 of φ(x) + ⟨embed(y), φ(x)⟩, embed an SN dense map of the one-hot label to ${dWide} (the projection discriminator, Miyato & Koyama 2018). ` +
+      `D (training only, not shipped): φ(x) = SN conv ${dNarrow}, 4×4, stride 2 → LeakyReLU 0.2 → self-attention at 14×14 → SN conv ${dWide}, 4×4, stride 2 → LeakyReLU 0.2 → flatten (7·7·${dWide} features; SNGAN's sum pooling let D overpower G at once here, and mean pooling left it judging texture); ` +
+      `D(x, y) = SN dense 1 of φ(x) + ⟨embed(y), φ(x)⟩, embed an SN dense map of the one-hot label to 7·7·${dWide} (the projection discriminator, Miyato & Koyama 2018). ` +
       `Widths are small because the 196×196 attention maps dominate a CPU step: ${gNarrow}/${dNarrow} channels at 14×14 keep a batch-64 step under a second on one core. ` +
       'The graph takes the class as a `label` input (one-hot, ["batch", 10]); `@genzoo/core` builds it from `labels`.',
     weaknesses:
