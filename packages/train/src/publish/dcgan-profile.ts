@@ -5,7 +5,7 @@ import { latentWalkFigures, renderLatentWalks } from './figures/latent-walks.js'
 import { evaluationClassifierId, withSampleClassifier } from './evaluation-classifier.js';
 import { figuresSection } from './model-card.js';
 import type { ProfileRun, PublishProfile } from './publish-profile.js';
-import { ganGenerator } from './gan-graphs.js';
+import { ganGenerator, offDataSection } from './gan-graphs.js';
 
 const ARCHITECTURE =
   'G: z(64) → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → conv-transpose 32, 4×4, stride 2 (no bias) → batch norm → ReLU → conv-transpose 1, 4×4, stride 2 → tanh. ' +
@@ -76,7 +76,7 @@ export function dcganProfile(run: ProfileRun): PublishProfile {
     cardSections: ({ manifest, figures }) => {
       const listed = new Set(Object.values(manifest.files.figures ?? {}));
       const described = [...(variant === 'dcgan' ? [] : [CRITIC_ESTIMATE_FIGURE]), ...latentWalkFigures(subject, evaluationClassifierId(run.dataset) !== undefined)];
-      return figuresSection([...figures, ...described.filter((figure) => listed.has(figure.file) && !figures.some((shown) => shown.file === figure.file))]);
+      return [...offDataSection(manifest), ...figuresSection([...figures, ...described.filter((figure) => listed.has(figure.file) && !figures.some((shown) => shown.file === figure.file))])];
     },
     async publishFigures({ generator, folder, runDir, summary }) {
       const walks = await withSampleClassifier(run.dataset, (classify) => renderLatentWalks(generator, folder, subject, classify));

@@ -1,3 +1,4 @@
+import type { Manifest } from '@genzoo/core';
 import { CLASS_ROWS_GRID } from './cvae-profile.js';
 import type { PublishProfile } from './publish-profile.js';
 
@@ -23,3 +24,23 @@ export const CONDITIONAL_GAN_SAMPLES: Pick<PublishProfile, 'sampleGrid' | 'class
   sampleGrid: CLASS_ROWS_GRID,
   classFigures: { conditionalSamples: true },
 };
+
+/** Below this recall the samples cover almost none of the data, and the card says so. */
+export const OFF_DATA_RECALL = 0.05;
+
+/**
+ * A card section for a GAN whose measured recall is near 0: its samples miss the data (collapse or artefacts).
+ * Empty until `genzoo eval` has measured recall, and for models that cover the data.
+ */
+export function offDataSection(manifest: Manifest): string[] {
+  const recall = manifest.metrics['recall'];
+  if (recall === undefined || recall >= OFF_DATA_RECALL) return [];
+  return [
+    '## Samples off the data',
+    '',
+    `Recall ${recall.toFixed(3)} (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}): almost no real image has a generated neighbour in the evaluation classifier's feature space. ` +
+      'Either the generator collapsed onto a few shapes, or its images carry artefacts no real image has (speckle, blur, unfinished strokes); the samples above show which. ' +
+      'It ships as it trained, for comparison with the models beside it.',
+    '',
+  ];
+}

@@ -12,7 +12,7 @@ import { ganMlpSettings, ganMlpSettingsOf, isPlainCrossEntropyGan, type GanMlpSe
 import { fGanComparisonTable, tricksAblationTable } from './gan-mlp-tables.js';
 import type { CardContext, ProfileRun, PublishFigureContext, PublishProfile } from './publish-profile.js';
 import { readSiblingManifests } from './sibling-manifests.js';
-import { ganGenerator } from './gan-graphs.js';
+import { ganGenerator, offDataSection } from './gan-graphs.js';
 
 /** The figure of the first steps' saturation diagnostics. */
 export const EARLY_TRAINING_FIGURE: Omit<CardFigure, 'caption'> = {
@@ -149,18 +149,8 @@ function evaluationNote(manifest: Manifest): string {
   return `FID, KID and precision/recall are \`genzoo eval\`'s${protocol}.`;
 }
 
-/** Below this recall the samples cover almost none of the data, and the card says so. */
-const COLLAPSE_RECALL = 0.05;
-
 function cardSections(settings: GanMlpSettings, { manifest, siblings }: CardContext): string[] {
-  const sections: string[] = [];
-  const recall = manifest.metrics['recall'];
-  if (recall !== undefined && recall < COLLAPSE_RECALL) {
-    sections.push('## Samples off the data', '',
-      `Recall ${recall.toFixed(3)} (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}): almost no real image has a generated neighbour in the evaluation classifier's feature space. ` +
-        'Either the generator collapsed onto a few shapes, or its strokes carry artefacts no real image has (the speckle of a fully connected generator); the samples above show which. ' +
-        'It ships as it trained, for comparison with the models beside it.', '');
-  }
+  const sections: string[] = [...offDataSection(manifest)];
   const figure = Object.values(manifest.files.figures ?? {}).includes(EARLY_TRAINING_FIGURE.file);
   if (figure) {
     sections.push('## Early training', '', `![${EARLY_TRAINING_FIGURE.alt}](${EARLY_TRAINING_FIGURE.file})`, '', earlyTrainingCaption(settings), '');

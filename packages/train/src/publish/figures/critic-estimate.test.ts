@@ -10,8 +10,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('critic Wasserstein estimate', () => {
   it('negates the critic loss and removes the weighted penalty', () => {
     const points = [{ step: 1, losses: { d: -3, g: 1, gp: 0.5 } }, { step: 2, losses: { d: Number.NaN, g: 1 } }];
-    expect(wassersteinEstimates(points, { loss: 'wasserstein', gradientPenalty: 10 })).toEqual([{ step: 1, losses: { 'W estimate': 3 + 5 } }]);
-    expect(wassersteinEstimates(points, { loss: 'wasserstein', weightClip: 0.01 })).toEqual([{ step: 1, losses: { 'W estimate': 3 } }]);
+    expect(wassersteinEstimates(points, { loss: 'wasserstein', gradientPenalty: 10 })).toEqual([{ step: 1, losses: { 'W₁': 3 + 5 } }]);
+    expect(wassersteinEstimates(points, { loss: 'wasserstein', weightClip: 0.01 })).toEqual([{ step: 1, losses: { 'W₁': 3 } }]);
   });
 
   it('reads a loss history, skipping a line cut short by a kill', () => {

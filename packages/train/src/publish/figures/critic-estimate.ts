@@ -41,7 +41,7 @@ export function wassersteinEstimates(points: readonly LossPoint[], trainer: Trai
   const lambda = trainer?.gradientPenalty ?? 0;
   return points
     .filter((point) => Number.isFinite(point.losses['d']))
-    .map((point) => ({ step: point.step, losses: { 'W estimate': -(point.losses['d']! - lambda * (point.losses['gp'] ?? 0)) } }));
+    .map((point) => ({ step: point.step, losses: { 'W₁': -(point.losses['d']! - lambda * (point.losses['gp'] ?? 0)) } }));
 }
 
 /** Plots {@link wassersteinEstimates} of a run into `folder`; none when the run kept no loss history. */
