@@ -159,6 +159,7 @@ function cardSections(settings: GanMlpSettings, { manifest, siblings }: CardCont
   if (fGan !== undefined) {
     sections.push('## f-GAN divergences compared', '',
       `The f-GAN models of this folder on ${datasetDisplayName(manifest.dataset.name)}: the same MLP networks, optimizer and step count, only the divergence differs (this model in bold). ` +
+        'With g_f(v) = log 2 − softplus(−v), the Jensen–Shannon objectives are the non-saturating GAN\'s up to constants (the same gradients), so from the same seed it trains exactly like the non-saturating MLP GAN. ' +
         evaluationNote(manifest), '', fGan, '');
   }
   const ablation = tricksAblationTable(manifest, siblings);
