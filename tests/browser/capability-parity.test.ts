@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
   type PlainTensor,
 } from '@genzoo/core';
 import { loadModel } from '@genzoo/node';
+import { decodeModelProto } from '@genzoo/tfjs-onnx';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
 import { TEST_OUTPUT, onePerFamily, testModels, type TestModel } from '../helpers/test-models.js';
 import { NO_TRANSLATORS, findTranslators } from '../helpers/translators.js';
@@ -48,6 +49,19 @@ function translationSources(model: TestModel, direction: 'a2b' | 'b2a'): PlainTe
   return { dims: [...tensor.dims], data: Array.from(tensor.data) };
 }
 const DEVICES = ['wasm', 'webgpu'] as const;
+
+/** A class-conditional generator takes a `label` input. */
+function isConditionalGenerator(model: TestModel): boolean {
+  return model.manifest.graphs.generator?.inputs.some((spec) => spec.role === 'label') === true;
+}
+
+/** A generator with self-attention has a Softmax in its graph (SAGAN's attention map); nothing else in the zoo's generators does. */
+function hasSelfAttention(model: TestModel): boolean {
+  const generator = model.manifest.graphs.generator;
+  if (generator === undefined) return false;
+  const proto = decodeModelProto(readFileSync(join(model.folder, generator.file)));
+  return (proto.graph?.node ?? []).some((node) => node.opType === 'Softmax');
+}
 
 /** The calls that exercise every capability a model declares; inputs for encoders and densities come from its own samples. */
 async function callsFor(model: TestModel, node: Generator): Promise<CapabilityCall[]> {
@@ -120,6 +134,12 @@ describe('every capability gives the same result in onnxruntime-node, web WASM a
     expect(translatorFamilies.size, NO_TRANSLATORS).toBeGreaterThan(0);
     const covered = models.filter((model) => model.manifest.translation);
     expect(new Set(covered.map((model) => model.manifest.family))).toEqual(translatorFamilies);
+  });
+
+  it('covers a class-conditional GAN and a generator with self-attention (the BigGAN ingredients)', () => {
+    const conditional = models.filter((model) => isConditionalGenerator(model) && /gan/.test(model.manifest.family));
+    expect(conditional.map((model) => model.id), 'no class-conditional GAN in models/ (train and ship cgan)').not.toEqual([]);
+    expect(models.filter(hasSelfAttention).map((model) => model.id), 'no generator with self-attention in models/ (train and ship biggan)').not.toEqual([]);
   });
 
   for (const model of models) {

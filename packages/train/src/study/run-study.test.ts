@@ -30,6 +30,10 @@ describe('runStudy', () => {
     expect(json.rows.map((row) => [row.config, row.seeds])).toEqual([['gan', [1, 2]], ['pacgan2', [1, 2]], ['veegan', [1, 2]]]);
 
     rmSync(join(folder, 'runs', 'gan-seed2.json'));
+    const report = await runStudy({ ...options, configs: studyConfigs('gan,pacgan2,pacgan4'), reportOnly: true });
+    expect(report.trained).toBe(0);
+    expect(report.rows.map((row) => [row.config, row.seeds])).toEqual([['gan', [1]], ['pacgan2', [1, 2]]]);
+    await expect(runStudy({ ...options, configs: studyConfigs('pacgan4'), reportOnly: true })).rejects.toThrow(/^no finished runs in .* for pacgan4$/);
     const resumed = await runStudy(options);
     expect(resumed.trained).toBe(1);
     await expect(runStudy({ ...options, overrides: { ...tiny, steps: 3 } })).rejects.toThrow(/was trained with other settings/);

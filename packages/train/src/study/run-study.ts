@@ -23,6 +23,11 @@ export interface StudyOptions {
   overrides?: Partial<Gan2dSettings>;
   /** The configuration whose training snapshots make the mode-hopping strip (default `gan`). */
   stripConfig?: string;
+  /**
+   * Train nothing: summarize the seeds that are finished and leave out configurations with none, so a sweep
+   * split across sessions can publish its table so far (the table's seeds column says how many each row has).
+   */
+  reportOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -37,7 +42,7 @@ export interface StudyOutcome {
 
 /**
  * Trains every configuration × seed that has no result file yet (so a killed sweep resumes where it
- * stopped), then writes `results.md`, `results.json`, one scatter plot per configuration (seed 1's
+ * stopped; with `reportOnly`, none), then writes `results.md`, `results.json`, one scatter plot per configuration (seed 1's
  * samples over the data) and the snapshot strip of `stripConfig`.
  */
 export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
@@ -58,6 +63,7 @@ export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
       if (result !== undefined && JSON.stringify(result.settings) !== JSON.stringify(settings)) {
         throw new Error(`${path} was trained with other settings; move it away or run with the same ones`);
       }
+      if (result === undefined && options.reportOnly === true) continue;
       if (result === undefined) {
         result = runStudySeed({ config: config.name, dataset, mixture, settings, seed, ...(options.log ? { log: options.log } : {}) });
         writeFileAtomic(path, JSON.stringify(result));
@@ -65,11 +71,14 @@ export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
       }
       list.push(result);
     }
-    results.set(config.name, list);
+    if (list.length > 0) results.set(config.name, list);
+    else options.log?.(`${config.name}: no finished seed yet, left out of the table`);
   }
-  const rows = configs.map((config) => summarizeConfig(config.name, config.title, results.get(config.name)!));
+  const reported = configs.filter((config) => results.has(config.name));
+  if (reported.length === 0) throw new Error(`no finished runs in ${runsFolder} for ${configs.map((c) => c.name).join(', ')}`);
+  const rows = reported.map((config) => summarizeConfig(config.name, config.title, results.get(config.name)!));
   const figures: string[] = [];
-  for (const config of configs) {
+  for (const config of reported) {
     const file = `${config.name}.png`;
     await writePng(samplesOverData(mixture, results.get(config.name)![0]!.samples), join(folder, file));
     figures.push(`| ${config.title} | ![${config.name}, seed 1](${file}) |`);

@@ -13,6 +13,7 @@ interface StudyFlags {
   batchSize?: number;
   out: string;
   strip: string;
+  reportOnly: boolean;
   backend: BackendRequest;
 }
 
@@ -37,6 +38,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
     .option('--steps <n>', 'generator steps per run (default: each configuration\'s)', positiveInteger('--steps'))
     .option('--batch-size <n>', 'discriminator inputs per update (default: each configuration\'s)', positiveInteger('--batch-size'))
     .option('--strip <config>', 'configuration whose training snapshots make the mode-hopping strip', 'gan')
+    .option('--report-only', 'train nothing: write the table and plots from the finished seeds (a sweep split across sessions)', false)
     .requiredOption('-o, --out <folder>', 'results folder, e.g. docs/mode-collapse')
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_REQUESTS).default('auto'))
     .exitOverride()
@@ -59,6 +61,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
       seeds: flags.seeds,
       out: flags.out,
       stripConfig: flags.strip,
+      reportOnly: flags.reportOnly,
       overrides: { ...(flags.steps === undefined ? {} : { steps: flags.steps }), ...(flags.batchSize === undefined ? {} : { batchSize: flags.batchSize }) },
       log: (line) => console.log(line),
     });
