@@ -60,6 +60,10 @@ describe('publishModel', () => {
     refreshModelCard(outDir, runDir);
     const refreshed = readFileSync(join(outDir, 'README.md'), 'utf8');
     for (const file of figures) expect(refreshed).toContain(`](${file})`);
+    // Without its run folder (runs/ is not committed), the card is rebuilt from the manifest's training record alone.
+    rmSync(runDir, { recursive: true });
+    refreshModelCard(outDir);
+    expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toBe(refreshed);
   }, 60_000);
 
   it('ships both VAE graphs and they reconstruct through @genzoo/node', async () => {

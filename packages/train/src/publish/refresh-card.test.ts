@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Manifest } from '@genzoo/core';
+import { exampleManifest } from '@genzoo/core/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evalWrittenSections, evaluationSection, refreshModelCard } from './refresh-card.js';
+import { trainingSummaryFromManifest } from './run-summary.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-card-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -25,5 +28,16 @@ describe('refreshModelCard', () => {
 
   it('says in one line when the folder is not a model folder', () => {
     expect(() => refreshModelCard(scratch, scratch)).toThrow(`${scratch} has no manifest.json (is it a model folder?)`);
+  });
+
+  it('rebuilds a run from a manifest whose training record has one, and says in one line when it has not', () => {
+    const manifest = exampleManifest();
+    const training = { trainingFamily: 'gan-mlp', steps: 30, batchSize: 8, seed: 2, wallClockSeconds: 12, msPerStep: 400, backend: 'backend: wasm (SIMD on)', trainer: { loss: 'minimax' }, finalLosses: { d: 1 } };
+    const summary = trainingSummaryFromManifest({ ...manifest, training, metrics: { exportMaxAbsError: 1e-6, fid: 3 } });
+    expect(summary).toMatchObject({ family: 'gan-mlp', steps: 30, config: { steps: 30, batchSize: 8, seed: 2 }, backend: { name: 'wasm' }, trainer: { loss: 'minimax' }, metrics: { fid: 3 } });
+    expect(summary.metrics).toEqual({ fid: 3 });
+    const evaluated = { ...manifest, training, metrics: { heldOutElboNats: -100, fid: 3 }, evaluation: { figures: ['fid'] } as unknown as Manifest['evaluation'] };
+    expect(trainingSummaryFromManifest(evaluated).metrics).toEqual({ heldOutElboNats: -100 });
+    expect(() => trainingSummaryFromManifest({ ...manifest, training: {} })).toThrow(/^manifest of .* has no training record to rebuild its run from; pass --run$/);
   });
 });

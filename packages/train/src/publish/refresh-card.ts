@@ -4,7 +4,7 @@ import { parseManifestText } from '@genzoo/core';
 import { modelFigures } from './figures/model-figures.js';
 import { renderModelCard } from './model-card.js';
 import { getPublishProfile } from './publish-profile.js';
-import { readTrainingSummary } from './run-summary.js';
+import { readTrainingSummary, trainingSummaryFromManifest } from './run-summary.js';
 import { readSiblingManifests } from './sibling-manifests.js';
 import { renderTranslatorCard } from './translator-card.js';
 import { isTranslatorFamily, translatorProfile } from './translator-profiles.js';
@@ -34,13 +34,14 @@ export function evalWrittenSections(card: string): string {
  * Re-renders a shipped model's card from its manifest (with the figures `genzoo eval` measured since), its training run and
  * the models beside it, keeping the Evaluation section as `genzoo eval` wrote it. For cards that quote measured figures
  * (the FID of an autoencoder's prior samples, the β trade-off table) once every model has been evaluated.
+ * Without `runDir` (its folder is gone), the run is rebuilt from the manifest's training record.
  * @returns the card's path.
  */
-export function refreshModelCard(modelDir: string, runDir: string): string {
+export function refreshModelCard(modelDir: string, runDir?: string): string {
   const manifestPath = join(modelDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${modelDir} has no manifest.json (is it a model folder?)`);
   const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
-  const summary = readTrainingSummary(runDir);
+  const summary = runDir === undefined ? trainingSummaryFromManifest(manifest) : readTrainingSummary(runDir);
   if (manifest.training['trainingFamily'] !== summary.family) {
     throw new Error(`${runDir} trained family '${summary.family}', but ${modelDir} ships family '${String(manifest.training['trainingFamily'])}'`);
   }

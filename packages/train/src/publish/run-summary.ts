@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Manifest } from '@genzoo/core';
 import { TRAINER_OPTION_FLAGS, type TrainerOptionName, type TrainerOptions } from '../trainers/trainer-options.js';
 import type { TrainingSummary } from '../trainers/training-run.js';
 
@@ -10,6 +11,49 @@ export function readTrainingSummary(runDir: string): TrainingSummary {
   } catch (error) {
     throw new Error(`cannot read ${join(runDir, 'training.json')}: ${(error as Error).message.split('\n')[0]} (has the run finished?)`);
   }
+}
+
+/**
+ * A run's summary rebuilt from a shipped manifest's `training` record, for re-rendering the card of a model whose
+ * run folder is gone (runs/ is not committed). What the record rounds (wall clock, ms per step) stays rounded;
+ * what it does not keep (sample and checkpoint intervals) is 0.
+ */
+export function trainingSummaryFromManifest(manifest: Manifest): TrainingSummary {
+  const training = manifest.training;
+  const number = (key: string): number => {
+    const value = training[key];
+    if (typeof value !== 'number') throw new Error(`manifest of ${manifest.id} has no training.${key} to rebuild its run from; pass --run`);
+    return value;
+  };
+  const family = training['trainingFamily'];
+  const backend = training['backend'];
+  if (typeof family !== 'string' || typeof backend !== 'string') throw new Error(`manifest of ${manifest.id} has no training record to rebuild its run from; pass --run`);
+  // Training's own metrics: not the export check publishing adds, nor the figures `genzoo eval` merged in since.
+  const added = new Set(['exportMaxAbsError', ...(manifest.evaluation?.figures ?? [])]);
+  const metrics = Object.fromEntries(Object.entries(manifest.metrics).filter(([key]) => !added.has(key)));
+  const epochs = training['epochs'];
+  return {
+    family,
+    dataset: manifest.dataset.name,
+    datasetSize: manifest.dataset.trainSize + manifest.dataset.heldOutSize,
+    config: {
+      steps: number('steps'),
+      batchSize: number('batchSize'),
+      seed: number('seed'),
+      ...(typeof epochs === 'number' ? { epochs } : {}),
+      sampleEvery: 0,
+      checkpointEvery: 0,
+      evalCount: manifest.dataset.heldOutSize,
+    },
+    backend: { name: /^backend:\s*(\w+)/.exec(backend)?.[1] ?? 'unknown', summary: backend, registeredKernels: [] },
+    ...(training['trainer'] === undefined ? {} : { trainer: training['trainer'] as TrainerOptions }),
+    steps: number('steps'),
+    wallClockSeconds: number('wallClockSeconds'),
+    msPerStep: number('msPerStep'),
+    finalLosses: (training['finalLosses'] ?? {}) as Record<string, number>,
+    metrics,
+    files: Object.keys(manifest.graphs),
+  };
 }
 
 /** The manifest's `training` record: what every shipped model says about how it was trained. */
