@@ -21,6 +21,14 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     expect(manifest.graphs.generator.outputs[0]).toMatchObject({ name: 'point', role: 'point', shape: ['batch', 2] });
     expect(Object.keys(manifest.metrics).sort()).toEqual(['highQuality', 'modesCaptured', 'reverseKl']);
     expect(existsSync(join(out, 'samples.png')) && existsSync(join(out, 'README.md'))).toBe(true);
+    expect(Object.values(manifest.files.figures)).toEqual(['training-snapshots.png']);
+    expect(existsSync(join(out, 'training-snapshots.png'))).toBe(true);
+    expect(manifest.training).toMatchObject({ trainingFamily: 'gan-2d', pack: 2, steps: 3, backend: expect.stringMatching(/^backend: wasm/) });
+    const card = readFileSync(join(out, 'README.md'), 'utf8');
+    for (const section of ['## Over training', '## Objective', '## Architecture', '## Training', '## Known weaknesses']) expect(card).toContain(section);
+    expect(card).toContain('PacGAN2 (Lin et al. 2018)');
+    expect(card).toContain('Unrolled GAN (Metz et al. 2017)');
+    expect(card).toContain('`genzoo train gan-2d --dataset ring --seed 1 --steps 3 --batch-size 8 --pack 2 --unrolled 1 --unroll-lr 0.01 --generator-batch-norm --out models/pacgan2-ring`');
     const model = await loadModel(out, { device: 'cpu' });
     const { points } = await model.samplePoints({ n: 5, seed: 1 });
     expect(points.dims).toEqual([5, 2]);
@@ -34,8 +42,11 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     expect(outcome.protocol.extractor.file).toBe('generator.onnx');
   }, 120_000);
 
-  it('trains VEEGAN for a few steps', async () => {
+  it('trains VEEGAN for a few steps, and its card describes the reconstructor', async () => {
     expect(await run(['veegan-2d', '--dataset', 'grid', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', join(scratch, 'veegan-grid')])).toBe(0);
+    const card = readFileSync(join(scratch, 'veegan-grid', 'README.md'), 'utf8');
+    expect(card).toContain('VEEGAN (Srivastava et al. 2017)');
+    expect(card).toContain('on the grid {−4, −2, 0, 2, 4}², σ = 0.05');
   }, 120_000);
 
   it.each([

@@ -5,7 +5,9 @@ import { GAN_LOSSES } from '../losses/registry.js';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../trainers/trainer-options.js';
 import { POINT_GAN_DATASETS, pointGanDataset } from './gan-2d-data.js';
 import { publishPointGenerator } from './gan-2d-publish.js';
+import { EVALUATION_SAMPLE_SEED } from '../study/run-study-seed.js';
 import { createGan2dRun } from './gan-2d-run.js';
+import { trainGan2d } from './gan-2d-train-loop.js';
 import { GAN_2D_DEFAULTS, validateGan2dSettings, type Gan2dSettings } from './gan-2d-settings.js';
 import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from '../cli/flag-errors.js';
 
@@ -130,16 +132,17 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
     console.log(backend.summary || `backend: ${backend.name}`);
     const mixture = pointGanDataset(flags.dataset);
     const run = createGan2dRun(settings, mixture, flags.seed);
-    const started = performance.now();
     const every = Math.max(1, Math.floor(settings.steps / 10));
-    for (let step = 1; step <= settings.steps; step++) {
-      const losses = run.step();
-      if (step % every === 0) console.log(`step ${step}/${settings.steps}: ${Object.entries(losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
-    }
-    const seconds = (performance.now() - started) / 1000;
+    const { snapshots, seconds } = trainGan2d(run, settings.steps, {
+      sampleSeed: EVALUATION_SAMPLE_SEED,
+      onStep: (step, losses) => {
+        if (step % every === 0) console.log(`step ${step}/${settings.steps}: ${Object.entries(losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
+      },
+    });
     const id = flags.id ?? basename(flags.out);
     const shippable = run.shippable();
-    const manifest = await publishPointGenerator(shippable, { id, family, dataset: flags.dataset, mixture, settings, seed: flags.seed, wallClockSeconds: seconds }, flags.out);
+    const record = { id, family, dataset: flags.dataset, mixture, settings, seed: flags.seed, wallClockSeconds: seconds, backend: backend.summary || `backend: ${backend.name}`, snapshots };
+    const manifest = await publishPointGenerator(shippable, record, flags.out);
     shippable.dispose();
     run.dispose();
     const m = manifest.metrics;

@@ -6,9 +6,13 @@ import { loadModel, writePng } from '@genzoo/node';
 import type * as tf from '@tensorflow/tfjs';
 import { exportGraph } from '../publish/graph-export.js';
 import { buildFolderAtomically } from '../publish/staged-folder.js';
-import { samplesOverData } from '../study/study-plots.js';
+import { samplesOverData, snapshotStrip } from '../study/study-plots.js';
+import type { StudySnapshot } from '../study/study-result.js';
+import { renderPointGanCard } from './gan-2d-card.js';
 import { TRAINING_POINTS } from './gan-2d-data.js';
 import type { Gan2dSettings } from './gan-2d-settings.js';
+
+const SNAPSHOTS_FILE = 'training-snapshots.png';
 
 /** What a trained 2-D generator ships with. */
 export interface PointGeneratorRecord {
@@ -21,6 +25,10 @@ export interface PointGeneratorRecord {
   settings: Gan2dSettings;
   seed: number;
   wallClockSeconds: number;
+  /** The training backend's one-line summary. */
+  backend: string;
+  /** Generator samples over training, for the card's strip. */
+  snapshots?: readonly StudySnapshot[];
 }
 
 function describe(record: PointGeneratorRecord): { name: string; description: string } {
@@ -34,7 +42,8 @@ function describe(record: PointGeneratorRecord): { name: string; description: st
 
 /**
  * Ships a trained 2-D generator as a points model: `generator.onnx` (latent z → point), a manifest with
- * `points: {dims: 2}`, `samples.png` (2,500 samples from the ONNX graph over the data) and a card.
+ * `points: {dims: 2}`, `samples.png` (2,500 samples from the ONNX graph over the data), the training-snapshot
+ * strip when the run took snapshots, and a card.
  * The mode metrics in `metrics` are measured on the shipped graph's samples (seed 0) with the σ of `mixture`.
  */
 export async function publishPointGenerator(generator: tf.LayersModel, record: PointGeneratorRecord, outDir: string): Promise<Manifest> {
@@ -57,9 +66,21 @@ export async function publishPointGenerator(generator: tf.LayersModel, record: P
       points: { dims: 2 },
       latent: { size: settings.latentDim, distribution: 'normal' },
       graphs: { generator: graph.spec },
-      training: { trainingFamily: record.family, seed: record.seed, wallClockSeconds: Math.round(record.wallClockSeconds), dataNoiseStd: mixture.std, ...settings },
+      training: {
+        trainingFamily: record.family,
+        seed: record.seed,
+        wallClockSeconds: Math.round(record.wallClockSeconds),
+        msPerStep: Math.round((1000 * record.wallClockSeconds) / Math.max(1, settings.steps)),
+        backend: record.backend,
+        dataNoiseStd: mixture.std,
+        ...settings,
+      },
       metrics: {} as Record<string, number>,
-      files: { samples: 'samples.png', card: 'README.md' },
+      files: {
+        samples: 'samples.png',
+        card: 'README.md',
+        ...(record.snapshots === undefined ? {} : { figures: { 'The generator over training: 500 samples at eight points of the run, left to right': SNAPSHOTS_FILE } }),
+      },
       createdAt: new Date().toISOString(),
     };
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(parseManifest(draft, `${id}/manifest.json`), null, 2)}\n`);
@@ -75,10 +96,21 @@ export async function publishPointGenerator(generator: tf.LayersModel, record: P
     const manifest = parseManifest(draft, `${id}/manifest.json`);
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writePng(samplesOverData(mixture, Array.from(points)), join(staging, 'samples.png'));
-    writeFileSync(
-      join(staging, 'README.md'),
-      `# ${name}\n\n${description}\n\n![2,500 samples (red, seed 0) over the data (grey)](samples.png)\n\n2,500 samples of the shipped ONNX graph (seed 0, drawn by @genzoo/node): ${figures.modesCaptured}/${figures.modes} modes captured, ${(100 * figures.highQuality).toFixed(1)}% high quality (within 3σ = ${(3 * mixture.std).toFixed(2)} of a mode), reverse KL ${figures.reverseKl.toFixed(3)}.\n\n## Training\n\n\`\`\`json\n${JSON.stringify(settings, null, 2)}\n\`\`\`\n`,
-    );
+    if (record.snapshots !== undefined) await writePng(snapshotStrip(mixture, record.snapshots), join(staging, SNAPSHOTS_FILE));
+    const card = renderPointGanCard({
+      id,
+      name,
+      description,
+      dataset: record.dataset,
+      mixture,
+      settings,
+      seed: record.seed,
+      wallClockSeconds: record.wallClockSeconds,
+      backend: record.backend,
+      figures,
+      ...(record.snapshots === undefined ? {} : { snapshotsFile: SNAPSHOTS_FILE, snapshotSteps: record.snapshots.map((snapshot) => snapshot.step) }),
+    });
+    writeFileSync(join(staging, 'README.md'), card);
     return manifest;
   });
 }

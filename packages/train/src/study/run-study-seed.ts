@@ -1,30 +1,18 @@
 import { featureMatrix, modeMetrics, SYNTHETIC_SAMPLES, type Mixture2d } from '@genzoo/metrics';
 import { createGan2dRun } from '../families/gan-2d-run.js';
 import type { Gan2dSettings } from '../families/gan-2d-settings.js';
-import { roundedPoints, type StudyRunResult, type StudySnapshot } from './study-result.js';
+import { trainGan2d } from '../families/gan-2d-train-loop.js';
+import { roundedPoints, type StudyRunResult } from './study-result.js';
 
 /** Seed of the latents of the evaluated samples: fixed, so that runs differ only by their training seed. */
 export const EVALUATION_SAMPLE_SEED = 2500;
-/** Snapshots of generator samples taken over a run (the last one at the final step). */
-export const SNAPSHOTS = 8;
-/** Samples per snapshot. */
-export const SNAPSHOT_SAMPLES = 500;
 
 /** Trains one configuration on one seed and scores 2,500 samples with the PacGAN protocol of @genzoo/metrics. */
 export function runStudySeed(options: { config: string; dataset: string; mixture: Mixture2d; settings: Gan2dSettings; seed: number; log?: (line: string) => void }): StudyRunResult {
   const { settings, mixture, seed } = options;
   const run = createGan2dRun(settings, mixture, seed);
   try {
-    const snapshotEvery = Math.max(1, Math.ceil(settings.steps / SNAPSHOTS));
-    const snapshots: StudySnapshot[] = [];
-    const started = performance.now();
-    for (let step = 1; step <= settings.steps; step++) {
-      run.step();
-      if (step % snapshotEvery === 0 || step === settings.steps) {
-        snapshots.push({ step, points: roundedPoints(run.sample(SNAPSHOT_SAMPLES, EVALUATION_SAMPLE_SEED)) });
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
+    const { snapshots, seconds } = trainGan2d(run, settings.steps, { sampleSeed: EVALUATION_SAMPLE_SEED });
     const samples = run.sample(SYNTHETIC_SAMPLES, EVALUATION_SAMPLE_SEED);
     const metrics = modeMetrics(featureMatrix(samples, SYNTHETIC_SAMPLES, 2), mixture);
     options.log?.(
