@@ -27,14 +27,15 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
 /**
  * Configurations outside `all`, named explicitly: `gan-bn` is the minimax GAN with batch norm in G (PacGAN's
  * generator style), which on the ring collapses to a few modes and hops between them, as published
- * baselines do; the plain MLP generator of `gan` covers the ring in pilots. `pacgan2-ema` is our candidate
- * for the best row: PacGAN2 whose shipped generator is an average of G's weights, with the learning rate
- * decayed to 0, because the high-quality share is limited by G's samples jittering around each mode
+ * baselines do; the plain MLP generator of `gan` covers the ring in pilots. `pacgan2-ema` and `pacgan4-ema` are
+ * our candidates for the best rows: PacGAN whose shipped generator is an average of G's weights, with the
+ * learning rate decayed to 0, because the high-quality share is limited by G's samples jittering around each mode
  * from one update to the next, which averaging and annealing both damp.
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
   { name: 'pacgan2-ema', title: 'PacGAN2 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
+  { name: 'pacgan4-ema', title: 'PacGAN4 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 4, emaDecay: 0.999, learningRateDecay: 'linear' } },
 ];
 
 /** The configurations named in a comma list (`all` for {@link STUDY_CONFIGS}), with a one-line error for unknown names. */
