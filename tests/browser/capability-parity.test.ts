@@ -60,7 +60,7 @@ function hasSelfAttention(model: TestModel): boolean {
   const generator = model.manifest.graphs.generator;
   if (generator === undefined) return false;
   const proto = decodeModelProto(readFileSync(join(model.folder, generator.file)));
-  return (proto.graph?.node ?? []).some((node) => node.opType === 'Softmax');
+  return (proto.graph?.node ?? []).some((node) => node.op_type === 'Softmax');
 }
 
 /** The calls that exercise every capability a model declares; inputs for encoders and densities come from its own samples. */
