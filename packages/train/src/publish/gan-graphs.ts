@@ -40,7 +40,17 @@ export function offDataSection(manifest: Manifest): string[] {
     '',
     `Recall ${recall.toFixed(3)} (FID ${manifest.metrics['fid']?.toFixed(1) ?? '—'}): almost no real image has a generated neighbour in the evaluation classifier's feature space. ` +
       'Either the generator collapsed onto a few shapes, or its images carry artefacts no real image has (speckle, blur, unfinished strokes); the samples above show which. ' +
-      'It ships as it trained, for comparison with the models beside it.',
+      `${discriminatorWonNote(manifest)}It ships as it trained, for comparison with the models beside it.`,
     '',
   ];
+}
+
+/** Below this mean D(G(z)) at the last step, D rejected the fakes outright. */
+const REJECTED_FAKES = 0.01;
+
+/** A sentence when the run ended with D rejecting every fake, which leaves G's cross-entropy gradient with little to follow. */
+function discriminatorWonNote(manifest: Manifest): string {
+  const dFake = (manifest.training['finalLosses'] as Record<string, number> | undefined)?.['dFake'];
+  if (dFake === undefined || dFake >= REJECTED_FAKES) return '';
+  return `The run ended with D rejecting the fakes outright (mean D(G(z)) ${dFake.toFixed(4)} at the last step): D had won, and G's updates no longer moved it towards the data. `;
 }
