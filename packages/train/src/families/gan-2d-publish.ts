@@ -33,7 +33,15 @@ export interface PointGeneratorRecord {
 
 function describe(record: PointGeneratorRecord): { name: string; description: string } {
   const { settings } = record;
-  const method = settings.method === 'veegan' ? 'VEEGAN' : settings.pack > 1 ? `PacGAN${settings.pack} (${settings.loss})` : settings.unrolled > 0 ? `unrolled GAN (${settings.unrolled} steps, ${settings.loss})` : `GAN (${settings.loss})`;
+  const averaged = settings.emaDecay === undefined ? '' : ', EMA of G';
+  const method =
+    settings.method === 'veegan'
+      ? `VEEGAN${averaged ? ' (EMA of G)' : ''}`
+      : settings.pack > 1
+        ? `PacGAN${settings.pack} (${settings.loss}${averaged})`
+        : settings.unrolled > 0
+          ? `unrolled GAN (${settings.unrolled} steps, ${settings.loss}${averaged})`
+          : `GAN (${settings.loss}${averaged})`;
   return {
     name: `${method}, ${record.dataset === 'ring' ? 'ring of 8 Gaussians' : '5×5 grid of Gaussians'}`,
     description: `An MLP generator (${settings.latentDim}-d normal z → ${settings.generatorHidden.join('×')} ReLU → point) trained as ${method} for ${settings.steps} steps; samples 2-D points.`,
