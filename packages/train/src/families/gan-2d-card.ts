@@ -1,6 +1,7 @@
 import type { Mixture2d } from '@genzoo/metrics';
 import { getGanLoss } from '../losses/registry.js';
 import { TRAINING_POINTS } from './gan-2d-data.js';
+import type { PointGeneratorRecord } from './gan-2d-publish.js';
 import { GAN_2D_DEFAULTS, type Gan2dSettings } from './gan-2d-settings.js';
 
 /** The protocol's figures of the shipped graph's samples. */
@@ -11,17 +12,10 @@ export interface PointGanFigures {
   reverseKl: number;
 }
 
-/** Everything a 2-D GAN's card says. */
-export interface PointGanCard {
-  id: string;
+/** Everything a 2-D GAN's card says: the run it ships, and what publishing measured and drew. */
+export interface PointGanCard extends Pick<PointGeneratorRecord, 'id' | 'dataset' | 'mixture' | 'settings' | 'seed' | 'wallClockSeconds' | 'backend'> {
   name: string;
   description: string;
-  dataset: string;
-  mixture: Mixture2d;
-  settings: Gan2dSettings;
-  seed: number;
-  wallClockSeconds: number;
-  backend: string;
   figures: PointGanFigures;
   /** File of the training-snapshot strip, when the run took snapshots. */
   snapshotsFile?: string;
