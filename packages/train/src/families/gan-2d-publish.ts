@@ -106,15 +106,9 @@ export async function publishPointGenerator(generator: tf.LayersModel, record: P
     await writePng(samplesOverData(mixture, Array.from(points)), join(staging, 'samples.png'));
     if (record.snapshots !== undefined) await writePng(snapshotStrip(mixture, record.snapshots), join(staging, SNAPSHOTS_FILE));
     const card = renderPointGanCard({
-      id,
+      ...record,
       name,
       description,
-      dataset: record.dataset,
-      mixture,
-      settings,
-      seed: record.seed,
-      wallClockSeconds: record.wallClockSeconds,
-      backend: record.backend,
       figures,
       ...(record.snapshots === undefined ? {} : { snapshotsFile: SNAPSHOTS_FILE, snapshotSteps: record.snapshots.map((snapshot) => snapshot.step) }),
     });
