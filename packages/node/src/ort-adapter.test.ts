@@ -117,7 +117,7 @@ describe('the tiny-vae fixture in onnxruntime-node', () => {
     expect(encoding.mean.dims).toEqual([4, 8]);
     expect(encoding.logvar.dims).toEqual([4, 8]);
     expect(encoding.mean.data).not.toEqual(encoding.logvar.data);
-    expect((await model.reconstruct(images, 3)).images.dims).toEqual([4, 1, 8, 8]);
+    expect((await model.reconstruct(images, { seed: 3 })).images.dims).toEqual([4, 1, 8, 8]);
     await model.dispose();
   });
 

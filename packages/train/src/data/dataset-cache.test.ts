@@ -44,7 +44,7 @@ describe('dataset cache file', () => {
     const path = datasetCachePath('mnist', dir);
     writeDatasetCache(path, tinyDataset());
     const bytes = readFileSync(path);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1]! ^= 0xff;
     writeFileSync(path, bytes);
     expect(() => loadDataset('mnist', { cacheDir: dir })).toThrow(/checksum mismatch/);
   });

@@ -91,7 +91,7 @@ describe('MLP autoencoder and VAE families', () => {
     expect(manifest.name).toBe('MLP β-VAE (MNIST, 2-d latent, β = 4, Bernoulli)');
     expect(manifest.training['trainer']).toEqual({ latent: 2, beta: 4 });
     expect(manifest.metrics.exportMaxAbsError).toBeLessThanOrEqual(1e-4);
-    expect(parseManifestText(readFileSync(join(folder, 'manifest.json'), 'utf8')).latent.size).toBe(2);
+    expect(parseManifestText(readFileSync(join(folder, 'manifest.json'), 'utf8')).latent?.size).toBe(2);
     for (const file of ['samples.png', 'reconstructions.png', 'latent-map.png']) expect(existsSync(join(folder, file))).toBe(true);
     expect(Object.values(manifest.files.figures ?? {}).sort()).toEqual(['latent-map.png', 'reconstructions.png']);
     const card = readFileSync(join(folder, 'README.md'), 'utf8');

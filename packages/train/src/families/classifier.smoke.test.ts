@@ -30,7 +30,7 @@ describe('classifier family', () => {
     const image = tf.buffer([1, 28, 28, 1]);
     image.set(1, 0, 14, 14, 0);
     const shifted = trainer.augment(image.toTensor() as tf.Tensor4D, new Rng(5), 2);
-    const values = shifted.dataSync();
+    const values = Array.from(shifted.dataSync());
     expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5); // the one lit pixel moved, not blurred
     expect(Math.max(...values)).toBeCloseTo(1, 5);
     shifted.dispose();

@@ -54,7 +54,7 @@ describe('MinibatchDiscrimination', () => {
     const bump = tf.buffer([4, 6]);
     bump.set(h, 1, 2);
     const numeric = (objective(tf.add(x, bump.toTensor())).dataSync()[0]! - objective(tf.sub(x, bump.toTensor())).dataSync()[0]!) / (2 * h);
-    expect(inputGrad.arraySync()[1]![2]!).toBeCloseTo(numeric, 1);
+    expect((inputGrad.arraySync() as number[][])[1]![2]!).toBeCloseTo(numeric, 1);
   });
 
   it('saves and restores through model files (checkpoints) with its weights and settings', async () => {

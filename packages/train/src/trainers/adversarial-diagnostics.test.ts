@@ -65,8 +65,8 @@ describe('AdversarialTrainer diagnostics', () => {
     const minimax = trainer('minimax', true, -8).step(realBatch, new Rng(7));
     const nonSaturating = trainer('non-saturating', true, -8).step(realBatch, new Rng(7));
     expect(minimax.dFake).toBeLessThan(1e-3);
-    expect(nonSaturating.dFake).toBeCloseTo(minimax.dFake, 6);
+    expect(nonSaturating.dFake).toBeCloseTo(minimax.dFake!, 6);
     // The logit gradients are σ(D) and 1 − σ(D), so the norms differ by about that ratio.
-    expect(minimax.gGrad / nonSaturating.gGrad).toBeLessThan(2e-3);
+    expect(minimax.gGrad! / nonSaturating.gGrad!).toBeLessThan(2e-3);
   });
 });

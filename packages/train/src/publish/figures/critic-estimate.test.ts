@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { LossPoint } from '../../image/loss-curve.js';
 import { readLossHistory, wassersteinEstimates } from './critic-estimate.js';
 
 const work = mkdtempSync(join(tmpdir(), 'genzoo-critic-'));
@@ -9,7 +10,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('critic Wasserstein estimate', () => {
   it('negates the critic loss and removes the weighted penalty', () => {
-    const points = [{ step: 1, losses: { d: -3, g: 1, gp: 0.5 } }, { step: 2, losses: { d: Number.NaN, g: 1 } }];
+    const points: LossPoint[] = [{ step: 1, losses: { d: -3, g: 1, gp: 0.5 } }, { step: 2, losses: { d: Number.NaN, g: 1 } }];
     expect(wassersteinEstimates(points, { loss: 'wasserstein', gradientPenalty: 10 })).toEqual([{ step: 1, losses: { 'W₁': 3 + 5 } }]);
     expect(wassersteinEstimates(points, { loss: 'wasserstein', weightClip: 0.01 })).toEqual([{ step: 1, losses: { 'W₁': 3 } }]);
   });

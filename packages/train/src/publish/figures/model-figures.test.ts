@@ -5,7 +5,7 @@ import { FIGURE_FILES, modelFigures, withFigureFiles } from './model-figures.js'
 
 function withLatent(manifest: Manifest, size: number): Manifest {
   const generator = manifest.graphs.generator!;
-  return { ...manifest, latent: { ...manifest.latent, size }, graphs: { ...manifest.graphs, generator: { ...generator, inputs: [{ ...generator.inputs[0]!, shape: ['batch', size] }] } } };
+  return { ...manifest, latent: { distribution: manifest.latent?.distribution ?? 'normal', size }, graphs: { ...manifest.graphs, generator: { ...generator, inputs: [{ ...generator.inputs[0]!, shape: ['batch', size] }] } } };
 }
 
 describe('modelFigures', () => {
