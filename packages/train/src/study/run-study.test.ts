@@ -17,7 +17,7 @@ const tiny = { steps: 2, batchSize: 8, generatorHidden: [8], discriminatorHidden
 
 describe('runStudy', () => {
   it('trains configurations × seeds, writes the table, plots and strip, and resumes without retraining', async () => {
-    const options = { dataset: 'ring', configs: studyConfigs('gan,pacgan2,veegan'), seeds: 2, out: scratch, overrides: tiny };
+    const options = { dataset: 'ring', configs: studyConfigs('gan,pacgan2,veegan'), seeds: [1, 2], out: scratch, overrides: tiny };
     const first = await runStudy(options);
     expect(first.trained).toBe(6);
     const folder = join(scratch, 'ring');
@@ -41,7 +41,8 @@ describe('runStudy', () => {
 
   it('refuses unknown configurations and datasets in one line', async () => {
     expect(() => studyConfigs('gan,wgan-lp')).toThrow(/^unknown study configuration 'wgan-lp' \(expected all or some of gan, ns-gan/);
-    await expect(runStudy({ dataset: 'spiral', configs: studyConfigs('gan'), seeds: 1, out: scratch })).rejects.toThrow("unknown 2-D dataset 'spiral' (expected one of ring, grid)");
+    await expect(runStudy({ dataset: 'ring', configs: studyConfigs('gan'), seeds: [0], out: scratch })).rejects.toThrow('seeds must be positive integers, got [0]');
+    await expect(runStudy({ dataset: 'spiral', configs: studyConfigs('gan'), seeds: [1], out: scratch })).rejects.toThrow("unknown 2-D dataset 'spiral' (expected one of ring, grid)");
   });
 });
 

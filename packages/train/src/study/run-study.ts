@@ -16,8 +16,8 @@ import { renderStudyTable } from './study-table.js';
 export interface StudyOptions {
   dataset: string;
   configs: readonly StudyConfig[];
-  /** Seeds 1…seeds. */
-  seeds: number;
+  /** The seeds to train and report, e.g. [1, 2, 3, 4, 5]. */
+  seeds: readonly number[];
   /** Folder of the results; the dataset's files go to `<out>/<dataset>/`. */
   out: string;
   /** Settings applied to every configuration (e.g. steps). */
@@ -48,7 +48,7 @@ export interface StudyOutcome {
  */
 export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
   const { dataset, configs, seeds, out } = options;
-  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`seeds must be a positive integer, got ${seeds}`);
+  if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < 1)) throw new Error(`seeds must be positive integers, got [${seeds.join(', ')}]`);
   const mixture = pointGanDataset(dataset);
   const folder = join(out, dataset);
   const runsFolder = join(folder, 'runs');
@@ -58,7 +58,7 @@ export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
   for (const config of configs) {
     const settings = resolveSettings(config, options.overrides);
     const list: StudyRunResult[] = [];
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (const seed of seeds) {
       const path = join(runsFolder, resultFileName(config.name, seed));
       let result = readStudyResult(path);
       if (result !== undefined && JSON.stringify(result.settings) !== JSON.stringify(settings)) {

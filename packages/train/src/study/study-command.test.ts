@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,16 @@ describe('genzoo train study-2d', () => {
     const argv = ['study-2d', '--dataset', 'grid', '--configs', 'gan,hinge-sn', '--seeds', '2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
     expect(await run(argv)).toBe(0);
     expect(existsSync(join(scratch, 'grid', 'results.md')) && existsSync(join(scratch, 'grid', 'gan-snapshots.png'))).toBe(true);
+    const oneSeedOfMany = ['study-2d', '--dataset', 'grid', '--configs', 'gan', '--seeds', '4,2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
+    expect(await run(oneSeedOfMany)).toBe(0);
+    expect(readdirSync(join(scratch, 'grid', 'runs')).filter((file) => file.startsWith('gan-')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'gan-seed4.json']);
   }, 120_000);
 
   it.each([
     [['study-2d', '--dataset', 'moons', '--out', 'x'], /--dataset/],
     [['study-2d', '--dataset', 'ring', '--configs', 'gan,bogus', '--out', 'x'], /^genzoo train study-2d: unknown study configuration 'bogus'/],
-    [['study-2d', '--dataset', 'ring', '--seeds', '0', '--out', 'x'], /--seeds must be a positive integer, got '0'/],
+    [['study-2d', '--dataset', 'ring', '--seeds', '0', '--out', 'x'], /--seeds must be a positive integer n \(seeds 1…n\) or a comma list of seeds, got '0'/],
+    [['study-2d', '--dataset', 'ring', '--seeds', '2,x', '--out', 'x'], /--seeds must be .* got '2,x'/],
     [['study-2d', '--dataset', 'ring', '--configs', 'wgan', '--out', 'x'], /--strip gan is not among --configs wgan/],
   ])('refuses %j in one line', async (argv, pattern) => {
     expect(await run(argv)).toBe(2);

@@ -8,7 +8,7 @@ import { SUBCOMMAND_OUTPUT, flagErrorExitCode } from '../cli/flag-errors.js';
 interface StudyFlags {
   dataset: string;
   configs: string;
-  seeds: number;
+  seeds: number[];
   steps?: number;
   batchSize?: number;
   out: string;
@@ -24,6 +24,17 @@ function positiveInteger(flag: string) {
   };
 }
 
+/** `--seeds 5` means seeds 1…5; `--seeds 2,5` exactly those (to spread one sweep over parallel processes). */
+function seedList(value: string): number[] {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed) && Number(trimmed) >= 1) return Array.from({ length: Number(trimmed) }, (_, i) => i + 1);
+  const parts = trimmed.split(',').map((part) => part.trim());
+  if (parts.length < 2 || parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1)) {
+    throw new InvalidArgumentError(`--seeds must be a positive integer n (seeds 1…n) or a comma list of seeds, got '${value}'`);
+  }
+  return [...new Set(parts.map(Number))];
+}
+
 /**
  * `genzoo train study-2d --dataset ring|grid --configs all|gan,… --seeds 5 --out docs/mode-collapse/`:
  * the mode-collapse study of issue #7. Resumable: finished runs are read back, not retrained.
@@ -34,7 +45,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
     .description('Train configurations × seeds of 2-D GANs, score them with the PacGAN protocol, and write the table and plots')
     .addOption(new Option('--dataset <name>', 'benchmark').choices(Object.keys(POINT_GAN_DATASETS)).makeOptionMandatory())
     .option('--configs <list>', `all, or a comma list of ${[...STUDY_CONFIGS, ...EXTRA_CONFIGS].map((c) => c.name).join(', ')}`, 'all')
-    .option('--seeds <n>', 'seeds 1…n per configuration', positiveInteger('--seeds'), 5)
+    .option('--seeds <n|list>', 'seeds 1…n per configuration, or a comma list of seeds', seedList, [1, 2, 3, 4, 5])
     .option('--steps <n>', 'generator steps per run (default: each configuration\'s)', positiveInteger('--steps'))
     .option('--batch-size <n>', 'discriminator inputs per update (default: each configuration\'s)', positiveInteger('--batch-size'))
     .option('--strip <config>', 'configuration whose training snapshots make the mode-hopping strip', 'gan')

@@ -30,11 +30,15 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  * baselines do; the plain MLP generator of `gan` covers the ring in pilots. `pacgan2-ema` and `pacgan4-ema` are
  * our candidates for the best rows: PacGAN whose shipped generator is an average of G's weights, with the
  * learning rate decayed to 0, because the high-quality share is limited by G's samples jittering around each mode
- * from one update to the next, which averaging and annealing both damp.
+ * from one update to the next, which averaging and annealing both damp. `pacgan2-minimax-ema` swaps the
+ * non-saturating generator loss for the original minimax one: the non-saturating G minimizes
+ * KL(p_g‖p_data) − 2·JSD (Arjovsky & Bottou 2017), a mode-seeking objective that lets a starved mode of the grid stay
+ * starved, while minimax G follows the JSD itself, and the minimax GAN is also the plain row that covers the ring.
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
   { name: 'pacgan2-ema', title: 'PacGAN2 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
+  { name: 'pacgan2-minimax-ema', title: 'PacGAN2, minimax loss, EMA of G (0.999), linear LR decay', settings: { loss: 'minimax', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
   { name: 'pacgan4-ema', title: 'PacGAN4 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 4, emaDecay: 0.999, learningRateDecay: 'linear' } },
 ];
 
