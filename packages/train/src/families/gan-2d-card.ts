@@ -37,7 +37,9 @@ function method(settings: Gan2dSettings): string {
   if (settings.nCritic > 1) parts.push(`${settings.nCritic} D steps per G step.`);
   if (settings.weightClip !== undefined) parts.push(`D's weights clipped to [−${settings.weightClip}, ${settings.weightClip}] after each update (WGAN).`);
   if (settings.gradientPenalty !== undefined) parts.push(`Gradient penalty λ = ${settings.gradientPenalty} on D's gradient norm at random interpolates of real and fake inputs (WGAN-GP).`);
-  if (settings.spectralNorm) parts.push('Every weight matrix of D spectrally normalized (one power iteration per update).');
+  if (settings.spectralNorm && settings.spectralNormLayers === 'hidden') {
+    parts.push('The weight matrices of D\'s hidden layers spectrally normalized (one power iteration per update), its output layer free: D is Lipschitz up to a scale it learns.');
+  } else if (settings.spectralNorm) parts.push('Every weight matrix of D spectrally normalized (one power iteration per update).');
   if (settings.pack > 1) {
     parts.push(
       `PacGAN${settings.pack} (Lin et al. 2018): D judges ${settings.pack} samples concatenated into one ${2 * settings.pack}-vector, all real or all fake, ` +
@@ -135,7 +137,7 @@ function flags(settings: Gan2dSettings): string {
   if (settings.nCritic !== d.nCritic) out.push(`--n-critic ${settings.nCritic}`);
   if (settings.weightClip !== undefined) out.push(`--clip ${settings.weightClip}`);
   if (settings.gradientPenalty !== undefined) out.push(`--gp ${settings.gradientPenalty}`);
-  if (settings.spectralNorm) out.push('--spectral-norm');
+  if (settings.spectralNorm) out.push(settings.spectralNormLayers === 'hidden' ? '--spectral-norm hidden' : '--spectral-norm');
   if (settings.pack !== d.pack) out.push(`--pack ${settings.pack}`);
   if (settings.unrolled !== d.unrolled) out.push(`--unrolled ${settings.unrolled} --unroll-lr ${settings.unrollLearningRate}`);
   if (settings.optimizer !== d.optimizer) out.push(`--optimizer ${settings.optimizer}`);

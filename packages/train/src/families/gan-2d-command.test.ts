@@ -42,6 +42,16 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     expect(outcome.protocol.extractor.file).toBe('generator.onnx');
   }, 120_000);
 
+  it('spectrally normalizes every D layer, or with `--spectral-norm hidden` all but the output one, and says so on the card', async () => {
+    for (const [layers, sentence] of [[[], 'Every weight matrix of D spectrally normalized'], [['hidden'], 'its output layer free']] as const) {
+      const out = join(scratch, `hinge-sn-${layers.length}`);
+      expect(await run(['gan-2d', '--dataset', 'ring', '--steps', '2', '--batch-size', '8', '--loss', 'hinge', '--spectral-norm', ...layers, '--backend', 'wasm', '--out', out])).toBe(0);
+      const card = readFileSync(join(out, 'README.md'), 'utf8');
+      expect(card).toContain(sentence);
+      expect(card).toContain(`--loss hinge --steps 2 --batch-size 8 ${['--spectral-norm', ...layers].join(' ')} --out`);
+    }
+  }, 120_000);
+
   it('trains VEEGAN for a few steps, and its card describes the reconstructor', async () => {
     expect(await run(['veegan-2d', '--dataset', 'grid', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', join(scratch, 'veegan-grid')])).toBe(0);
     const card = readFileSync(join(scratch, 'veegan-grid', 'README.md'), 'utf8');
@@ -54,6 +64,7 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     [['gan-2d', '--dataset', 'ring', '--loss', 'wgan', '--out', 'x'], /^genzoo train gan-2d: unknown loss 'wgan'/],
     [['gan-2d', '--dataset', 'ring', '--pack', '0', '--out', 'x'], /--pack must be an integer ≥ 1, got '0'/],
     [['veegan-2d', '--dataset', 'ring', '--gp', '1', '--out', 'x'], /veegan-2d trains with its own objective/],
+    [['gan-2d', '--dataset', 'ring', '--spectral-norm', 'output', '--out', 'x'], /--spectral-norm.*'output' is invalid/],
     [['veegan-2d', '--dataset', 'ring', '--pack', '2', '--out', 'x'], /veegan-2d takes no --pack/],
   ])('refuses bad flags %j in one line', async (argv, pattern) => {
     expect(await run(argv)).toBe(2);

@@ -25,7 +25,7 @@ interface Gan2dFlags {
   nCritic: number;
   clip?: number;
   gp?: number;
-  spectralNorm?: boolean;
+  spectralNorm?: 'all' | 'hidden';
   pack: number;
   unrolled: number;
   unrollLr: number;
@@ -72,7 +72,7 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
     .option('--n-critic <n>', 'gan-2d: discriminator steps per generator step', integer('--n-critic', 1), d.nCritic)
     .option('--clip <c>', 'gan-2d: WGAN weight clipping', positive('--clip'))
     .option('--gp <lambda>', 'gan-2d: gradient penalty weight', positive('--gp'))
-    .option('--spectral-norm', 'gan-2d: spectrally normalized discriminator')
+    .addOption(new Option('--spectral-norm [layers]', 'gan-2d: spectrally normalized discriminator, every layer or the hidden ones only').choices(['all', 'hidden']).preset('all'))
     .option('--pack <m>', 'gan-2d: PacGAN, D sees m samples concatenated', integer('--pack', 1), d.pack)
     .option('--unrolled <k>', 'gan-2d: G\'s loss through k differentiable SGD steps of D', integer('--unrolled', 0), d.unrolled)
     .option('--unroll-lr <eta>', 'gan-2d: step size of the unrolled D steps', positive('--unroll-lr'), d.unrollLearningRate)
@@ -100,7 +100,7 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
     program.parse(argv.slice(1) as string[], { from: 'user' });
     flags = program.opts<Gan2dFlags>();
     if (!GAN_LOSSES.has(flags.loss)) throw new Error(`unknown loss '${flags.loss}' (expected one of ${[...GAN_LOSSES.keys()].join(', ')})`);
-    if (family === 'veegan-2d' && (flags.loss !== d.loss || flags.clip !== undefined || flags.gp !== undefined || flags.spectralNorm === true)) {
+    if (family === 'veegan-2d' && (flags.loss !== d.loss || flags.clip !== undefined || flags.gp !== undefined || flags.spectralNorm !== undefined)) {
       throw new Error('veegan-2d trains with its own objective: --loss, --clip, --gp and --spectral-norm do not apply');
     }
     settings = {
@@ -115,7 +115,8 @@ export async function runGan2dCommand(argv: readonly string[]): Promise<number> 
       unrollLearningRate: flags.unrollLr,
       ...(flags.clip === undefined ? {} : { weightClip: flags.clip }),
       ...(flags.gp === undefined ? {} : { gradientPenalty: flags.gp }),
-      spectralNorm: flags.spectralNorm === true,
+      spectralNorm: flags.spectralNorm !== undefined,
+      ...(flags.spectralNorm === 'hidden' ? { spectralNormLayers: 'hidden' as const } : {}),
       ...(flags.ema === undefined ? {} : { emaDecay: flags.ema }),
       ...(flags.lrDecay === undefined ? {} : { learningRateDecay: flags.lrDecay }),
       ...(flags.generatorBatchNorm === true ? { generatorBatchNorm: true } : {}),

@@ -76,6 +76,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       ...(settings.weightClip === undefined ? {} : { weightClip: settings.weightClip }),
       ...(settings.gradientPenalty === undefined ? {} : { gradientPenalty: settings.gradientPenalty }),
       spectralNorm: settings.spectralNorm,
+      ...(settings.spectralNormLayers === undefined ? {} : { spectralNormLayers: settings.spectralNormLayers }),
       seed,
     });
     disposables.push(ganTrainer);

@@ -17,6 +17,11 @@ export interface Gan2dSettings {
   weightClip?: number;
   gradientPenalty?: number;
   spectralNorm: boolean;
+  /**
+   * With `spectralNorm`: `hidden` leaves D's output layer free, so D is Lipschitz-bounded up to a scale it learns
+   * (absent: every layer, D 1-Lipschitz in data units).
+   */
+  spectralNormLayers?: 'hidden';
   /** Decay of an exponential moving average of G's weights, which then samples and ships (absent: no average). */
   emaDecay?: number;
   optimizer: OptimizerName;

@@ -30,6 +30,8 @@ export interface PointGanTrainerOptions {
   weightClip?: number;
   gradientPenalty?: number;
   spectralNorm?: boolean;
+  /** `hidden`: spectral norm on every layer but the output one. */
+  spectralNormLayers?: 'hidden';
   /** Seed of the spectral-norm power iteration's start vectors. */
   seed?: number;
   labelSmoothing?: number;
@@ -63,7 +65,7 @@ export class PointGanTrainer {
     }
     const smoothing = options.labelSmoothing ?? 0;
     if (smoothing > 0 && !this.loss.supportsLabelSmoothing) throw new Error(`loss '${this.loss.name}' does not support label smoothing`);
-    this.spectral = options.spectralNorm === true ? new SpectralNorm(options.discriminator.variables, options.seed ?? 0) : undefined;
+    this.spectral = options.spectralNorm === true ? new SpectralNorm(options.discriminator.variables, options.seed ?? 0, options.spectralNormLayers === 'hidden') : undefined;
   }
 
   /** Standard normal latents, [n, latentDim]. */

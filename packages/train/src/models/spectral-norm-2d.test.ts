@@ -22,6 +22,18 @@ describe('SpectralNorm', () => {
     norm.dispose();
   });
 
+  it('leaves the output kernel as it is when that layer is free', () => {
+    const hidden = tf.tensor2d([[4, 0], [0, 1]]);
+    const output = tf.tensor2d([[7], [1]]);
+    const weights = [hidden, tf.zeros([2]), output, tf.zeros([1])];
+    const norm = new SpectralNorm(weights, 2, true);
+    for (let i = 0; i < 20; i++) norm.refresh(weights);
+    const normalized = norm.normalize(weights);
+    expect(Array.from(normalized[0]!.dataSync())).toEqual([expect.closeTo(1, 4), 0, 0, expect.closeTo(0.25, 4)]);
+    expect(normalized[2]).toBe(output);
+    norm.dispose();
+  });
+
   it('lets the gradient reach the kernel only (the singular vectors are constants)', () => {
     const kernel = tf.variable(tf.tensor2d([[2, 0], [0, 1]]));
     const norm = new SpectralNorm([kernel, tf.zeros([2])], 3);

@@ -14,9 +14,14 @@ function unit(x: tf.Tensor2D): tf.Tensor2D {
 export class SpectralNorm {
   private left: tf.Tensor2D[];
   private right: tf.Tensor2D[];
+  private readonly outputLayerFree: boolean;
 
-  /** `weights` is `[W0, b0, …]`; one persistent right singular vector per kernel, seeded. */
-  constructor(weights: MlpWeights, seed: number) {
+  /**
+   * `weights` is `[W0, b0, …]`; one persistent right singular vector per kernel, seeded. With `outputLayerFree`
+   * the last kernel is left as it is.
+   */
+  constructor(weights: MlpWeights, seed: number, outputLayerFree = false) {
+    this.outputLayerFree = outputLayerFree;
     const rng = new Rng(seed);
     this.right = weights.filter((_, i) => i % 2 === 0).map((w) => tf.keep(unit(tf.tensor2d(rng.normals(w.shape[1]!), [1, w.shape[1]!]))));
     this.left = this.right.map((u, i) => tf.keep(tf.tidy(() => unit(tf.matMul(u, weights[2 * i] as tf.Tensor2D, false, true)))));
@@ -36,10 +41,10 @@ export class SpectralNorm {
     this.right = next.map(([, u]) => tf.keep(u));
   }
 
-  /** The weights with every kernel divided by its estimated largest singular value vᵀWu. */
+  /** The weights with every kernel (but the last, when it is free) divided by its estimated largest singular value vᵀWu. */
   normalize(weights: MlpWeights): tf.Tensor[] {
     return weights.map((w, i) => {
-      if (i % 2 === 1) return w;
+      if (i % 2 === 1 || (this.outputLayerFree && i === weights.length - 2)) return w;
       const k = i / 2;
       const sigma = tf.sum(tf.mul(tf.matMul(this.left[k]!, w as tf.Tensor2D), this.right[k]!));
       return tf.div(w, sigma);

@@ -37,6 +37,7 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
+  { name: 'hinge-sn-hidden', title: 'hinge + spectral norm on D\'s hidden layers', settings: { loss: 'hinge', spectralNorm: true, spectralNormLayers: 'hidden' } },
   { name: 'pacgan2-ema', title: 'PacGAN2 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
   { name: 'pacgan2-minimax-ema', title: 'PacGAN2, minimax loss, EMA of G (0.999), linear LR decay', settings: { loss: 'minimax', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
   { name: 'pacgan4-ema', title: 'PacGAN4 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 4, emaDecay: 0.999, learningRateDecay: 'linear' } },
