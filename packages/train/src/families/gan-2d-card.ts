@@ -1,6 +1,7 @@
 import type { Mixture2d } from '@genzoo/metrics';
 import { getGanLoss } from '../losses/registry.js';
 import { TRAINING_POINTS } from './gan-2d-data.js';
+import { reproduceFlags } from './gan-2d-flags.js';
 import type { PointGeneratorRecord } from './gan-2d-publish.js';
 import { GAN_2D_DEFAULTS, type Gan2dSettings } from './gan-2d-settings.js';
 
@@ -115,7 +116,7 @@ export function renderPointGanCard(card: PointGanCard): string {
     `| optimizer | ${optimizer(settings)} |`,
     `| wall clock | ${(card.wallClockSeconds / 60).toFixed(1)} min, ${((1000 * card.wallClockSeconds) / Math.max(1, settings.steps)).toFixed(0)} ms/step |`,
     `| backend | ${card.backend.replace(/^backend:\s*/, '')} |`,
-    `| reproduce | \`genzoo train ${settings.method === 'veegan' ? 'veegan-2d' : 'gan-2d'} --dataset ${card.dataset} --seed ${card.seed}${flags(settings)} --out models/${card.id}\` |`,
+    `| reproduce | \`genzoo train ${settings.method === 'veegan' ? 'veegan-2d' : 'gan-2d'} --dataset ${card.dataset} --seed ${card.seed}${reproduceFlags(settings).map((part) => ` ${part}`).join('')} --out models/${card.id}\` |`,
     '',
     '## Known weaknesses',
     '',
@@ -125,26 +126,4 @@ export function renderPointGanCard(card: PointGanCard): string {
     '',
   );
   return lines.join('\n');
-}
-
-/** The `gan-2d` flags that differ from the defaults, to reproduce the run. */
-function flags(settings: Gan2dSettings): string {
-  const d = GAN_2D_DEFAULTS;
-  const out: string[] = [];
-  if (settings.method !== 'veegan' && settings.loss !== d.loss) out.push(`--loss ${settings.loss}`);
-  if (settings.steps !== d.steps) out.push(`--steps ${settings.steps}`);
-  if (settings.batchSize !== d.batchSize) out.push(`--batch-size ${settings.batchSize}`);
-  if (settings.nCritic !== d.nCritic) out.push(`--n-critic ${settings.nCritic}`);
-  if (settings.weightClip !== undefined) out.push(`--clip ${settings.weightClip}`);
-  if (settings.gradientPenalty !== undefined) out.push(`--gp ${settings.gradientPenalty}`);
-  if (settings.spectralNorm) out.push(settings.spectralNormLayers === 'hidden' ? '--spectral-norm hidden' : '--spectral-norm');
-  if (settings.pack !== d.pack) out.push(`--pack ${settings.pack}`);
-  if (settings.unrolled !== d.unrolled) out.push(`--unrolled ${settings.unrolled} --unroll-lr ${settings.unrollLearningRate}`);
-  if (settings.optimizer !== d.optimizer) out.push(`--optimizer ${settings.optimizer}`);
-  if (settings.learningRate !== d.learningRate) out.push(`--lr ${settings.learningRate}`);
-  if (settings.beta1 !== d.beta1) out.push(`--beta1 ${settings.beta1}`);
-  if (settings.learningRateDecay !== undefined) out.push(`--lr-decay ${settings.learningRateDecay}`);
-  if (settings.generatorBatchNorm === true) out.push('--generator-batch-norm');
-  if (settings.emaDecay !== undefined) out.push(`--ema ${settings.emaDecay}`);
-  return out.length === 0 ? '' : ` ${out.join(' ')}`;
 }

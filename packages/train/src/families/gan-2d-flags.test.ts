@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { EXTRA_CONFIGS, STUDY_CONFIGS, resolveSettings } from '../study/study-configs.js';
+import { parseGan2dArgs, reproduceFlags } from './gan-2d-flags.js';
+
+const everyStudySetting = [...STUDY_CONFIGS, ...EXTRA_CONFIGS].map((config) => [config.name, resolveSettings(config, { steps: 20000 })] as const);
+
+describe('gan-2d flags', () => {
+  it.each(everyStudySetting)('reproduces the settings of %s through the command line', (_name, settings) => {
+    const family = settings.method === 'veegan' ? 'veegan-2d' : 'gan-2d';
+    const parsed = parseGan2dArgs([family, '--dataset', 'grid', '--out', 'models/x', ...reproduceFlags(settings)]);
+    expect(parsed.settings).toEqual(settings);
+  });
+
+  it('names only what differs from the defaults', () => {
+    expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x']).settings)).toEqual([]);
+    expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--spectral-norm', 'hidden', '--loss', 'hinge']).settings)).toEqual(['--loss', 'hinge', '--spectral-norm', 'hidden']);
+  });
+
+  it('throws one line for a family it does not train', () => {
+    expect(() => parseGan2dArgs(['gan-3d', '--dataset', 'ring', '--out', 'x'])).toThrow("unknown 2-D family 'gan-3d' (expected gan-2d or veegan-2d)");
+  });
+});
