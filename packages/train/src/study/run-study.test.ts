@@ -21,7 +21,7 @@ describe('runStudy', () => {
     const first = await runStudy(options);
     expect(first.trained).toBe(6);
     const folder = join(scratch, 'ring');
-    expect(readdirSync(join(folder, 'runs')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'pacgan2-seed1.json', 'pacgan2-seed2.json', 'veegan-seed1.json', 'veegan-seed2.json']);
+    expect(readdirSync(join(folder, 'seeds')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'pacgan2-seed1.json', 'pacgan2-seed2.json', 'veegan-seed1.json', 'veegan-seed2.json']);
     for (const file of ['results.md', 'results.json', 'gan.png', 'pacgan2.png', 'veegan.png', 'gan-snapshots.png']) expect(existsSync(join(folder, file)), file).toBe(true);
     const markdown = readFileSync(join(folder, 'results.md'), 'utf8');
     expect(markdown).toMatch(/\| GAN \(minimax\) \| \d\.\d ± \d\.\d \| [\d.]+ ± [\d.]+ \| [\d.]+ ± [\d.]+ \| (yes|no) \| 2 \| 2 \|/);
@@ -29,7 +29,7 @@ describe('runStudy', () => {
     const json = JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')) as { rows: { config: string; seeds: number[] }[] };
     expect(json.rows.map((row) => [row.config, row.seeds])).toEqual([['gan', [1, 2]], ['pacgan2', [1, 2]], ['veegan', [1, 2]]]);
 
-    rmSync(join(folder, 'runs', 'gan-seed2.json'));
+    rmSync(join(folder, 'seeds', 'gan-seed2.json'));
     const report = await runStudy({ ...options, configs: studyConfigs('gan,pacgan2,pacgan4'), reportOnly: true });
     expect(report.trained).toBe(0);
     expect(report.rows.map((row) => [row.config, row.seeds])).toEqual([['gan', [1]], ['pacgan2', [1, 2]]]);
@@ -37,6 +37,27 @@ describe('runStudy', () => {
     const resumed = await runStudy(options);
     expect(resumed.trained).toBe(1);
     await expect(runStudy({ ...options, overrides: { ...tiny, steps: 3 } })).rejects.toThrow(/was trained with other settings/);
+  }, 120_000);
+
+  it('keeps the rows, plots and strip of configurations whose per-seed files are gone when it only reports', async () => {
+    const out = mkdtempSync(join(scratch, 'earlier-'));
+    const options = { dataset: 'ring', configs: studyConfigs('gan,veegan'), seeds: [1], out, overrides: tiny };
+    const first = await runStudy(options);
+    const folder = join(out, 'ring');
+    const firstJson = JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')) as { strip: { config: string; seed: number; steps: number[] } };
+    expect(firstJson.strip).toEqual({ config: 'gan', seed: 1, steps: [1, 2] });
+    rmSync(join(folder, 'seeds', 'gan-seed1.json'));
+
+    const report = await runStudy({ ...options, reportOnly: true });
+    expect(report.rows).toEqual(first.rows);
+    const markdown = readFileSync(join(folder, 'results.md'), 'utf8');
+    expect(markdown).toContain('![gan, seed 1](gan.png)');
+    expect(markdown).toContain('## Training snapshots of gan, seed 1\n\nSteps 1, 2 (left to right)');
+    expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8'))).toEqual(firstJson);
+
+    const otherSteps = await runStudy({ ...options, overrides: { ...tiny, steps: 3 }, reportOnly: true, configs: studyConfigs('gan') }).catch((error: Error) => error);
+    expect(otherSteps).toBeInstanceOf(Error);
+    expect((otherSteps as Error).message).toMatch(/^no finished runs in .* for gan$/);
   }, 120_000);
 
   it('refuses unknown configurations and datasets in one line', async () => {
