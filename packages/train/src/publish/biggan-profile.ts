@@ -1,7 +1,7 @@
 import { BIGGAN_BETA1, BIGGAN_DEFAULT_LOSS, BIGGAN_EMA_DECAY, BIGGAN_LEARNING_RATE } from '../families/biggan-family.js';
 import { BIGGAN_CLASSES, BIGGAN_LATENT, BIGGAN_WIDTHS } from '../models/biggan-mini.js';
 import { classAgreementSection } from './class-figures.js';
-import { datasetDisplayName } from './dataset-names.js';
+import { datasetDisplayName, ganArtefacts } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import { renderTruncationRows, TRUNCATION_FIGURE_FILE, truncationFigure } from './figures/truncation-rows.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
@@ -51,8 +51,8 @@ export function bigganProfile(run: ProfileRun): PublishProfile {
       'The graph takes the class as a `label` input (one-hot, ["batch", 10]); `@genzoo/core` builds it from `labels`.',
     weaknesses:
       'Tiny networks (G ~0.3 M parameters, two thirds of them in its first dense layer) trained for minutes on one CPU core, nowhere near BigGAN\'s scale: ' +
-      'expect GAN artefacts (broken or doubled strokes), and samples that are not the requested class (the measured share that is: `sampleClassAccuracy`, in Class agreement). ' +
-      'In G the first dense layer already gives every 7×7 position the whole latent, so attention at 14×14 can only refine; in D it is what lets the first features (each seeing 4×4 pixels) compare distant strokes. ' +
+      `expect GAN artefacts (${ganArtefacts(run.dataset)}), and samples that are not the requested class (the measured share that is: \`sampleClassAccuracy\`, in Class agreement). ` +
+      'In G the first dense layer already gives every 7×7 position the whole latent, so attention at 14×14 can only refine; in D it is what lets the first features (each seeing 4×4 pixels) compare distant parts of the image. ' +
       'Truncation trades variety for fidelity: at 0.04 the latent is nearly 0, so every sample of a class is nearly the same image (truncation figure); ' +
       'the measured trade-off is the fidelity/variety curve once `genzoo eval --truncation-curve` has run. ' +
       'D has no batch statistics but G\'s conditional batch norm does, so G\'s samples in training depend on the batch; the shipped graph uses the moving averages. ' +

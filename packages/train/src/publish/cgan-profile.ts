@@ -2,7 +2,7 @@ import { CGAN_DEFAULT_DISCRIMINATOR, CGAN_EMA_DECAY } from '../families/cgan-fam
 import { CGAN_CLASSES, CGAN_LATENT } from '../models/cgan-generator.js';
 import type { DiscriminatorKind } from '../trainers/trainer-options.js';
 import { classAgreementSection } from './class-figures.js';
-import { datasetDisplayName } from './dataset-names.js';
+import { datasetDisplayName, ganArtefacts } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import type { Manifest } from '@genzoo/core';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
@@ -64,7 +64,7 @@ export function cganProfile(run: ProfileRun): PublishProfile {
       `${GENERATOR} ${discriminator.architecture} ` +
       `The graph takes the class as a \`label\` input (one-hot, ["batch", ${CGAN_CLASSES}]); \`@genzoo/core\` builds it from \`labels\` (0, 1, 2, … cycling when none are given).`,
     weaknesses:
-      'Samples have GAN artefacts: broken or doubled strokes, and some look like a neighbouring class rather than the requested one ' +
+      `Samples have GAN artefacts: ${ganArtefacts(run.dataset)}, and some look like a neighbouring class rather than the requested one ` +
       '(the share the evaluation classifier agrees with: `sampleClassAccuracy`, in Class agreement). ' +
       'The run was minutes of CPU training with a small DCGAN, so sharpness and variety are below published conditional GANs. ' +
       'Nothing forces the latent to be used: within a class, style can vary less than in the data (partial mode collapse per class). No likelihood to report.',

@@ -1,5 +1,5 @@
 import { DCGAN_EMA_DECAY } from '../families/dcgan-mnist-family.js';
-import { datasetDisplayName } from './dataset-names.js';
+import { datasetDisplayName, datasetSubject } from './dataset-names.js';
 import { CRITIC_ESTIMATE_FIGURE, renderCriticEstimate } from './figures/critic-estimate.js';
 import { latentWalkFigures, renderLatentWalks } from './figures/latent-walks.js';
 import { evaluationClassifierId, withSampleClassifier } from './evaluation-classifier.js';
@@ -54,7 +54,7 @@ const NAMES: Record<Variant, string> = { dcgan: 'DCGAN', wgan: 'WGAN, weight cli
 /** Profile of a `dcgan-mnist`-family run: DCGAN, or WGAN / WGAN-GP when trained with the Wasserstein loss. */
 export function dcganProfile(run: ProfileRun): PublishProfile {
   const dataset = datasetDisplayName(run.dataset);
-  const subject = run.dataset === 'mnist' ? 'digit' : run.dataset === 'fashion-mnist' ? 'garment' : 'image';
+  const subject = datasetSubject(run.dataset);
   const subjects = run.dataset === 'mnist' ? 'handwritten digits' : run.dataset === 'fashion-mnist' ? 'Fashion-MNIST clothing images' : `${dataset} images`;
   const variant = variantOf(run);
   return {

@@ -4,7 +4,7 @@ import { GAN_MLP_EMA_DECAY, GAN_MLP_OPTIMIZER } from '../families/gan-mlp-family
 import { getGanLoss } from '../losses/registry.js';
 import { GAN_MLP_FEATURE_LAYER, GAN_MLP_LATENT, GAN_MLP_MINIBATCH } from '../models/gan-mlp.js';
 import type { TrainerOptions } from '../trainers/trainer-options.js';
-import { datasetDisplayName } from './dataset-names.js';
+import { datasetDisplayName, datasetSubject } from './dataset-names.js';
 import { earlyTraining, readEarlyTraining, readLossPoints, writeEarlyTraining, EARLY_TRAINING_STEPS, type EarlyTraining } from './figures/early-training.js';
 import { writeEarlyTrainingFigure, type EarlyTrainingCurve } from './figures/early-training-figure.js';
 import type { CardFigure } from './figures/model-figures.js';
@@ -185,7 +185,7 @@ export function ganMlpProfile(run: ProfileRun): PublishProfile {
     objective: [lossObjective(settings), ...tricksObjective(trainer), optimizerText(trainer)].join(' '),
     architecture: architecture(trainer),
     weaknesses:
-      'A fully connected generator has no convolutional prior and must learn every stroke pixel by pixel; each run was minutes on a CPU (see Training), far short of convergence, so expect speckled and partly broken digits. ' +
+      `A fully connected generator has no convolutional prior and must learn every shape pixel by pixel; each run was minutes on a CPU (see Training), far short of convergence, so expect speckled and partly broken ${datasetSubject(run.dataset)}s. ` +
       'GAN training does not maximise likelihood and there is none to report; mode dropping shows only in recall and in the samples. ' +
       (settings.divergence !== undefined
         ? 'The f-GAN bound is estimated on one minibatch per step and some divergences (KL, Pearson χ²) have unbounded conjugates, so their D losses are noisy and one run per divergence says little about the divergence itself: differences in the table are within what a different seed could give. '
