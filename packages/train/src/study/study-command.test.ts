@@ -16,7 +16,7 @@ describe('genzoo train study-2d', () => {
     expect(existsSync(join(scratch, 'grid', 'results.md')) && existsSync(join(scratch, 'grid', 'gan-snapshots.png'))).toBe(true);
     const oneSeedOfMany = ['study-2d', '--dataset', 'grid', '--configs', 'gan', '--seeds', '4,2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
     expect(await run(oneSeedOfMany)).toBe(0);
-    expect(readdirSync(join(scratch, 'grid', 'runs')).filter((file) => file.startsWith('gan-')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'gan-seed4.json']);
+    expect(readdirSync(join(scratch, 'grid', 'seeds')).filter((file) => file.startsWith('gan-')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'gan-seed4.json']);
   }, 120_000);
 
   it.each([
