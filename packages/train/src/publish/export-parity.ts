@@ -14,9 +14,9 @@ function toOnnxLayout(value: tf.Tensor, spec: GraphSpec['inputs'][number]): tf.T
  * Gaussian "label" drives conditional batch norm far outside anything a caller can feed, and the float32 rounding of
  * those huge activations with it), seeded standard-normal values for every other input.
  */
-export function parityInput(shape: number[], spec: GraphSpec['inputs'][number] | undefined, batch: number): tf.Tensor {
+export function parityInput(shape: number[], spec: GraphSpec['inputs'][number] | undefined): tf.Tensor {
   if (spec?.role === 'label' && shape.length === 2) {
-    const classes = shape[1]!;
+    const [batch, classes] = shape as [number, number];
     return tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: batch }, (_, row) => row % classes), 'int32'), classes).toFloat());
   }
   return tf.randomNormal(shape, 0, 1, 'float32', 7);
@@ -30,7 +30,7 @@ export function parityInput(shape: number[], spec: GraphSpec['inputs'][number] |
 export async function measureExportParity(model: tf.LayersModel, onnx: Uint8Array, spec: GraphSpec, batch = 8): Promise<number> {
   const session = await new OrtAdapter().createSession(onnx, 'cpu');
   try {
-    const inputs = model.inputs.map((input, index) => parityInput([batch, ...input.shape.slice(1).map((dim) => dim ?? 1)], spec.inputs[index], batch));
+    const inputs = model.inputs.map((input, index) => parityInput([batch, ...input.shape.slice(1).map((dim) => dim ?? 1)], spec.inputs[index]));
     const expected = ([] as tf.Tensor[]).concat(model.predict(inputs.length === 1 ? inputs[0]! : inputs) as tf.Tensor | tf.Tensor[]);
     const feeds: Record<string, TensorData> = {};
     spec.inputs.forEach((input, index) => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readStudyJson } from './study-result.js';
 import type { StudyRow } from './study-summary.js';
 
 /** The snapshot strip a report showed: which run, at which steps. */
@@ -20,12 +20,7 @@ export interface StudyReport {
  * (trained on a machine that was given back before they were committed) keeps its rows through it.
  */
 export function readEarlierReport(path: string): StudyReport | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const report = JSON.parse(readFileSync(path, 'utf8')) as StudyReport;
+  return readStudyJson<StudyReport>(path, 'study report', (report) => {
     if (!Array.isArray(report.rows)) throw new Error('no rows');
-    return report;
-  } catch (error) {
-    throw new Error(`corrupt study report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
+  });
 }

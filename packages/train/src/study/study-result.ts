@@ -32,14 +32,21 @@ export function resultFileName(config: string, seed: number): string {
   return `${config}-seed${seed}.json`;
 }
 
-/** A finished run's result, or undefined when the file is absent (the run has not finished). */
-export function readStudyResult(path: string): StudyRunResult | undefined {
+/** A study JSON file's contents, or undefined when it is absent; `what` names it in the one-line error for a corrupt one. */
+export function readStudyJson<T>(path: string, what: string, check: (value: T) => void = () => {}): T | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as StudyRunResult;
+    const value = JSON.parse(readFileSync(path, 'utf8')) as T;
+    check(value);
+    return value;
   } catch (error) {
-    throw new Error(`corrupt study result ${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`corrupt ${what} ${path}: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/** A finished run's result, or undefined when the file is absent (the run has not finished). */
+export function readStudyResult(path: string): StudyRunResult | undefined {
+  return readStudyJson<StudyRunResult>(path, 'study result');
 }
 
 /** Rounds coordinates to 1e-4, far below the protocol's 3σ radii, to keep result files small. */
