@@ -41,7 +41,8 @@ function readCanvas(page: Page, selector: string): Promise<RgbaImage> {
 
 /** Runs `action` and waits until the page has translated again (its counter moved) with nothing pending. */
 async function translatedAfter(page: Page, action: () => Promise<void>): Promise<void> {
-  await page.waitForSelector('#translation[data-ready="true"]');
+  // The counter ticks once a round ends (the way back included); the canvas is ready before that.
+  await page.waitForSelector('body[data-translations]');
   const before = Number(await page.getAttribute('body', 'data-translations'));
   await action();
   await page.waitForFunction((count) => Number(document.body.dataset.translations) > count, before);
@@ -199,7 +200,8 @@ describe('the translate page', () => {
     const page = await context.newPage();
     await page.goto(`${session.server.url}/translate.html?model=${twoWay.id}`);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.waitForSelector('#translation[data-ready="true"]');
+    // A whole round, the way back included, so every caption holds its timing before the boxes are measured.
+    await page.waitForSelector('body[data-translations]');
     expect(await overflowsHorizontally(page)).toBe(false);
     const boxes = async () => Promise.all(['#pad', '#translation', '#model-input', '#upload'].map(async (selector) => page.locator(selector).boundingBox()));
     const before = await boxes();
