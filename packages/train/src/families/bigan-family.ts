@@ -64,10 +64,11 @@ export const biganFamily: TrainingFamily = {
       batchesPerStep: 1,
       step(sampler, firstBatch, rng) {
         const losses = trainer.step(sampler.batch(firstBatch, 'minus-one-one'), rng, firstBatch);
-        generatorEma.update();
-        encoderEma.update();
+        generatorEma.update(firstBatch);
+        encoderEma.update(firstBatch);
         return { d: losses.d, g: losses.g, cycle: losses.cycle };
       },
+      weightAverage: { decay, ramp: true },
       sample: (n, rng) => tf.tidy(() => toUnit(generatorEma.target.apply(trainer.latents(n, rng), { training: false }) as tf.Tensor)),
       reconstruct: (images) =>
         tf.tidy(() => {

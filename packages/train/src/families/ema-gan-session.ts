@@ -41,8 +41,9 @@ export function emaGanSession({ trainer: trainerOptions, buildGenerator, generat
         const images = sampler.batch(k, 'minus-one-one');
         return classes === undefined ? images : { images, labels: sampler.labels(k) };
       };
-      const losses = trainer.step(nextBatch, rng, firstBatch / trainer.nCritic);
-      ema.update();
+      const stepIndex = firstBatch / trainer.nCritic;
+      const losses = trainer.step(nextBatch, rng, stepIndex);
+      ema.update(stepIndex);
       return losses;
     },
     sample: (n, rng) =>
@@ -54,5 +55,6 @@ export function emaGanSession({ trainer: trainerOptions, buildGenerator, generat
       }),
     ...(classes === undefined ? {} : { sampleGrid: { n: classes * CLASS_ROW_LENGTH, columns: CLASS_ROW_LENGTH } }),
     trained: () => ({ generator: ema.target }),
+    weightAverage: { decay: emaDecay, ramp: true },
   };
 }

@@ -99,6 +99,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       if (settings.learningRateDecay === 'linear') optimizers.forEach((o) => setLearningRate(o, linearDecay(settings.learningRate, stepsTaken, settings.steps)));
       stepsTaken++;
       const losses = trainer.step(batches, rng);
+      // No decay ramp here: the mode-collapse study's recorded seeds were trained without one (and run 5,000+ steps).
       ema?.update();
       return losses;
     },

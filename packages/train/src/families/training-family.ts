@@ -51,6 +51,14 @@ export interface TrainingSession {
   reconstruct?(images: tf.Tensor4D, labels?: Uint8Array): tf.Tensor4D;
   /** The models to ship. */
   trained(): TrainedModels;
+  /** How the shipped weights are averaged over training, for families that ship a weight average. */
+  weightAverage?: WeightAverage;
+}
+
+/** An exponential moving average of weights; `ramp`: its decay ramps up over the first steps (see `WeightEma.update`). */
+export interface WeightAverage {
+  decay: number;
+  ramp: boolean;
 }
 
 /** A trainable model family such as `dcgan-mnist`. */

@@ -60,3 +60,8 @@ export const F_DIVERGENCES: readonly FDivergence[] = [
     conjugateOfActivation: (v) => tf.mul(0.5, tf.tanh(v)),
   },
 ];
+
+/** The title of the f-divergence a loss name (`f-gan-pearson`) trains with, or undefined for another loss. */
+export function fDivergenceTitle(loss: string | undefined): string | undefined {
+  return F_DIVERGENCES.find((divergence) => `f-gan-${divergence.key}` === loss)?.title;
+}

@@ -6,6 +6,7 @@ import { evaluationClassifierId } from './evaluation-classifier.js';
 import { FIGURE_FILES } from './figures/model-figures.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
 import { ganGenerator } from './gan-graphs.js';
+import { averageDecayText } from './weight-average-text.js';
 
 /** Profile of a `bigan`-family run: BiGAN / ALI, shipping the generator and the encoder. */
 export function biganProfile(run: ProfileRun): PublishProfile {
@@ -26,7 +27,7 @@ export function biganProfile(run: ProfileRun): PublishProfile {
       '(per-dimension spread 0.06 across images, so every reconstruction was the same faint blob). Switched on from the start, D won outright within 100 steps; ' +
       'with gradients into G as well, G traded its strokes for encodable scribbles. ' +
       `Adam(2e-4, β1 = 0.5) for D and for G+E, one D step per G+E step; real and fake pairs go through D as one batch (D has no batch statistics). ` +
-      `The shipped G and E are exponential moving averages of the trained weights (decay ${decay}, batch-norm statistics included), averaged together so the pair stays consistent.`,
+      `The shipped G and E are exponential moving averages of the trained weights (${averageDecayText(run, decay)}, batch-norm statistics included), averaged together so the pair stays consistent.`,
     architecture:
       `G (the DCGAN generator at half width): z(${BIGAN_LATENT}) → dense 7·7·32 (no bias) → batch norm → ReLU → reshape 7×7×32 → conv-transpose 16, 4×4, stride 2 (no bias) → batch norm → ReLU → conv-transpose 1, 4×4, stride 2 → tanh. ` +
       `E: x(28×28×1, in [−1, 1]) → conv 16, 4×4, stride 2 → LeakyReLU 0.2 → conv 32, 4×4, stride 2 → LeakyReLU 0.2 → flatten → dense 256 → LeakyReLU 0.2 → dense ${BIGAN_LATENT} (the code, output \`mean\`; deterministic, no log-variance). ` +

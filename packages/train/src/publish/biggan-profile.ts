@@ -6,6 +6,7 @@ import { evaluationClassifierId } from './evaluation-classifier.js';
 import { renderTruncationRows, TRUNCATION_FIGURE_FILE, truncationFigure } from './figures/truncation-rows.js';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
 import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
+import { averageDecayText } from './weight-average-text.js';
 
 function objective(run: ProfileRun): string {
   const trainer = run.trainer ?? {};
@@ -25,7 +26,7 @@ function objective(run: ProfileRun): string {
     `Class-conditional GAN with the BigGAN ingredients (Brock et al. 2019) at MNIST scale. ${lossText}; real images come with their dataset labels y, ` +
     `fakes with labels drawn uniformly. ${optimizer}, ${nCritic} D step${nCritic === 1 ? '' : 's'} per G step, batch as trained (see Training). ` +
     `Spectral normalization (one power iteration per step) on every weight layer of D, none in G. ` +
-    `The shipped generator is an exponential moving average of G's weights (decay ${trainer.emaDecay ?? BIGGAN_EMA_DECAY}, conditional batch-norm statistics included).`
+    `The shipped generator is an exponential moving average of G's weights (${averageDecayText(run, trainer.emaDecay ?? BIGGAN_EMA_DECAY)}, conditional batch-norm statistics included).`
   );
 }
 

@@ -8,6 +8,7 @@ import type { Manifest } from '@genzoo/core';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
 import { comparisonTable } from './gan-mlp-tables.js';
 import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
+import { averageDecayText } from './weight-average-text.js';
 
 const GENERATOR =
   `G: [z ${CGAN_LATENT}, onehot(y) ${CGAN_CLASSES}] concatenated → dense 7·7·64 (no bias) → batch norm → ReLU → reshape 7×7×64 → ` +
@@ -59,7 +60,7 @@ export function cganProfile(run: ProfileRun): PublishProfile {
       `Conditional GAN: D(x, y) tells real images with their dataset labels from G(z, y) with classes y drawn uniformly (a fresh draw for every D and G update), ` +
       `trained with ${lossText}. ${discriminator.conditioning} ` +
       `${optimizerText(run)} for both networks, ${nCritic} D update${nCritic === 1 ? '' : 's'} per G update. ` +
-      `The shipped generator is an exponential moving average of G's weights (decay ${trainer.emaDecay ?? CGAN_EMA_DECAY}, batch-norm statistics included).`,
+      `The shipped generator is an exponential moving average of G's weights (${averageDecayText(run, trainer.emaDecay ?? CGAN_EMA_DECAY)}, batch-norm statistics included).`,
     architecture:
       `${GENERATOR} ${discriminator.architecture} ` +
       `The graph takes the class as a \`label\` input (one-hot, ["batch", ${CGAN_CLASSES}]); \`@genzoo/core\` builds it from \`labels\` (0, 1, 2, … cycling when none are given).`,

@@ -9,10 +9,12 @@ import { earlyTraining, readEarlyTraining, readLossPoints, writeEarlyTraining, E
 import { writeEarlyTrainingFigure, type EarlyTrainingCurve } from './figures/early-training-figure.js';
 import type { CardFigure } from './figures/model-figures.js';
 import { ganMlpSettings, ganMlpSettingsOf, isPlainCrossEntropyGan, type GanMlpSettings } from './gan-mlp-settings.js';
-import { fGanComparisonTable, tricksAblationTable } from './gan-mlp-tables.js';
+import { evaluationNote, fGanObjective, fGanSection } from './f-gan-card.js';
+import { tricksAblationTable } from './gan-mlp-tables.js';
 import type { CardContext, ProfileRun, PublishFigureContext, PublishProfile } from './publish-profile.js';
 import { readSiblingManifests } from './sibling-manifests.js';
 import { ganGenerator, offDataSection } from './gan-graphs.js';
+import { averageDecayText } from './weight-average-text.js';
 
 /** The figure of the first steps' saturation diagnostics. */
 export const EARLY_TRAINING_FIGURE: Omit<CardFigure, 'caption'> = {
@@ -46,11 +48,7 @@ function lossObjective(settings: GanMlpSettings): string {
     return 'Non-saturating GAN (Goodfellow et al. 2014\'s recommended heuristic): D minimises the cross-entropy softplus(−D(x)) + softplus(D(G(z))) on its logit, ' +
       'and G maximises log σ(D(G(z))), i.e. minimises E[softplus(−D(G(z)))], whose gradient 1 − σ(D(G(z))) is largest exactly when D rejects the fakes.';
   }
-  if (settings.divergence !== undefined) {
-    return `f-GAN (Nowozin et al. 2016) with the ${settings.divergence} divergence: D is the variational function V with the paper's output activation g_f, and maximises ` +
-      `E_data[g_f(V(x))] − E_G[f*(g_f(V(G(z))))], a lower bound of D_f(P_data ‖ P_G); G minimises −E[g_f(V(G(z)))], the paper's alternative (non-saturating) generator objective. ` +
-      'The networks and optimizer are those of every `gan-mlp` model; only the divergence sets this model apart from the other f-GAN models of its folder.';
-  }
+  if (settings.divergence !== undefined) return fGanObjective(settings.divergence, 'The networks and optimizer are those of every `gan-mlp` model');
   return `${getGanLoss(settings.loss).description}.`;
 }
 
@@ -81,13 +79,14 @@ function tricksObjective(trainer: TrainerOptions): string[] {
   return sentences;
 }
 
-function optimizerText(trainer: TrainerOptions): string {
+function optimizerText(run: ProfileRun): string {
+  const trainer = run.trainer ?? {};
   const lr = trainer.learningRate ?? GAN_MLP_OPTIMIZER.learningRate;
   const nCritic = trainer.nCritic ?? 1;
   const rate = lr.toExponential();
   const optimizer = trainer.optimizer === 'rmsprop' ? `RMSProp(${rate})` : `Adam(${rate}, β1 = ${trainer.beta1 ?? GAN_MLP_OPTIMIZER.beta1})`;
   return `${optimizer} for both networks, ${nCritic} D step${nCritic === 1 ? '' : 's'} per G step. ` +
-    `The shipped generator is an exponential moving average of G's weights (decay ${trainer.emaDecay ?? GAN_MLP_EMA_DECAY}).`;
+    `The shipped generator is an exponential moving average of G's weights (${averageDecayText(run, trainer.emaDecay ?? GAN_MLP_EMA_DECAY)}).`;
 }
 
 function architecture(trainer: TrainerOptions): string {
@@ -143,25 +142,13 @@ async function refreshEarlyTraining({ folder, modelsDir, manifest }: { folder: s
   if (series !== undefined && Object.values(manifest.files.figures ?? {}).includes(EARLY_TRAINING_FIGURE.file)) await drawEarlyTraining(folder, modelsDir, manifest, series);
 }
 
-function evaluationNote(manifest: Manifest): string {
-  const evaluation = manifest.evaluation;
-  const protocol = evaluation === undefined ? '' : ` (for this model: ${evaluation.n} samples against the ${evaluation.reference.size} images of the ${evaluation.reference.split} split, features of \`${evaluation.extractor.id}\`)`;
-  return `FID, KID and precision/recall are \`genzoo eval\`'s${protocol}.`;
-}
-
 function cardSections(settings: GanMlpSettings, { manifest, siblings }: CardContext): string[] {
   const sections: string[] = [...offDataSection(manifest)];
   const figure = Object.values(manifest.files.figures ?? {}).includes(EARLY_TRAINING_FIGURE.file);
   if (figure) {
     sections.push('## Early training', '', `![${EARLY_TRAINING_FIGURE.alt}](${EARLY_TRAINING_FIGURE.file})`, '', earlyTrainingCaption(settings), '');
   }
-  const fGan = fGanComparisonTable(manifest, siblings);
-  if (fGan !== undefined) {
-    sections.push('## f-GAN divergences compared', '',
-      `The f-GAN models of this folder on ${datasetDisplayName(manifest.dataset.name)}: the same MLP networks, optimizer and step count, only the divergence differs (this model in bold). ` +
-        'With g_f(v) = log 2 − softplus(−v), the Jensen–Shannon objectives are the non-saturating GAN\'s up to constants (the same gradients), so from the same seed it trains exactly like the non-saturating MLP GAN. ' +
-        evaluationNote(manifest), '', fGan, '');
-  }
+  sections.push(...fGanSection(manifest, siblings, 'MLP', 'the non-saturating MLP GAN'));
   const ablation = tricksAblationTable(manifest, siblings);
   if (ablation !== undefined) {
     sections.push('## Training tricks ablation', '',
@@ -182,7 +169,7 @@ export function ganMlpProfile(run: ProfileRun): PublishProfile {
     family: settings.divergence === undefined ? 'gan' : 'f-gan',
     name: modelName(settings, dataset),
     description: `A fully connected GAN with the ${lossName(settings)}${settings.divergence === undefined ? '' : ' f-divergence'}${tricks}: draws 28×28 ${dataset} images from a ${GAN_MLP_LATENT}-d Gaussian latent.`,
-    objective: [lossObjective(settings), ...tricksObjective(trainer), optimizerText(trainer)].join(' '),
+    objective: [lossObjective(settings), ...tricksObjective(trainer), optimizerText(run)].join(' '),
     architecture: architecture(trainer),
     weaknesses:
       `A fully connected generator has no convolutional prior and must learn every shape pixel by pixel; each run was minutes on a CPU (see Training), far short of convergence, so expect speckled and partly broken ${datasetSubject(run.dataset)}s. ` +

@@ -1,5 +1,5 @@
 import type { Manifest } from '@genzoo/core';
-import { F_DIVERGENCES } from '../losses/f-divergences.js';
+import { fDivergenceTitle } from '../losses/f-divergences.js';
 import { DEFAULT_GAN_LOSS } from '../losses/registry.js';
 import type { TrainerOptions } from '../trainers/trainer-options.js';
 
@@ -20,7 +20,7 @@ export const GAN_MLP_FAMILY = 'gan-mlp';
 export function ganMlpSettings(trainer: TrainerOptions | undefined): GanMlpSettings {
   const options = trainer ?? {};
   const loss = options.loss ?? DEFAULT_GAN_LOSS;
-  const divergence = F_DIVERGENCES.find((candidate) => `f-gan-${candidate.key}` === loss)?.title;
+  const divergence = fDivergenceTitle(loss);
   const tricks = [
     options.labelSmoothing ? `one-sided label smoothing ${options.labelSmoothing}` : undefined,
     options.instanceNoise ? `instance noise σ = ${options.instanceNoise}` : undefined,

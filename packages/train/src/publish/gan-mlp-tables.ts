@@ -1,6 +1,7 @@
 import type { Manifest } from '@genzoo/core';
 import { F_DIVERGENCES } from '../losses/f-divergences.js';
-import { ganMlpSettingsOf, type GanMlpSettings } from './gan-mlp-settings.js';
+import type { TrainerOptions } from '../trainers/trainer-options.js';
+import { ganMlpSettings, ganMlpSettingsOf, type GanMlpSettings } from './gan-mlp-settings.js';
 
 /** What a cell shows for a figure `genzoo eval` has not measured yet. */
 const NOT_MEASURED = '—';
@@ -35,20 +36,28 @@ export function comparisonTable(head: string, rows: readonly { model: Manifest; 
   return [`| ${head} | ${METRIC_HEADER} |`, `|${'---|'.repeat(columns)}`, ...lines, ...note].join('\n');
 }
 
-/** The `gan-mlp` models among `siblings` and `manifest` itself on `manifest`'s dataset that `keep` accepts. */
-function peers(manifest: Manifest, siblings: readonly Manifest[], keep: (settings: GanMlpSettings) => boolean): { model: Manifest; settings: GanMlpSettings }[] {
-  return [manifest, ...siblings.filter((other) => other.id !== manifest.id && other.dataset.name === manifest.dataset.name)]
-    .map((model) => ({ model, settings: ganMlpSettingsOf(model) }))
-    .filter((entry): entry is { model: Manifest; settings: GanMlpSettings } => entry.settings !== undefined && keep(entry.settings));
+/** The loss and tricks of a shipped adversarial model, of any family, read as a `gan-mlp` run's are. */
+function settingsOf(model: Manifest): GanMlpSettings {
+  return ganMlpSettings(model.training['trainer'] as TrainerOptions | undefined);
 }
 
 /**
- * The f-GAN comparison: every `gan-mlp` model on the same dataset trained with an f-GAN loss and no tricks, one row
- * per model in the order of Nowozin et al.'s table. Undefined unless `manifest` is one and has such a sibling.
+ * `manifest` and those of `siblings` with its dataset and training family (the same networks) that `keep` accepts:
+ * an MLP f-GAN is compared with MLP f-GANs, a DCGAN one with DCGAN ones.
+ */
+function peers(manifest: Manifest, siblings: readonly Manifest[], keep: (settings: GanMlpSettings) => boolean): { model: Manifest; settings: GanMlpSettings }[] {
+  const family = manifest.training['trainingFamily'];
+  return [manifest, ...siblings.filter((other) => other.id !== manifest.id && other.dataset.name === manifest.dataset.name && other.training['trainingFamily'] === family)]
+    .map((model) => ({ model, settings: settingsOf(model) }))
+    .filter(({ settings }) => keep(settings));
+}
+
+/**
+ * The f-GAN comparison: every model of `manifest`'s family on the same dataset trained with an f-GAN loss and no
+ * tricks, one row per model in the order of Nowozin et al.'s table. Undefined unless `manifest` is one and has such a sibling.
  */
 export function fGanComparisonTable(manifest: Manifest, siblings: readonly Manifest[]): string | undefined {
-  const own = ganMlpSettingsOf(manifest);
-  if (own?.divergence === undefined) return undefined;
+  if (settingsOf(manifest).divergence === undefined) return undefined;
   const rows = peers(manifest, siblings, (settings) => settings.divergence !== undefined && settings.tricks.length === 0);
   if (rows.length < 2) return undefined;
   const order = (loss: string): number => F_DIVERGENCES.findIndex((divergence) => `f-gan-${divergence.key}` === loss);

@@ -80,7 +80,7 @@ export interface CardContext {
 }
 
 /** What a profile built from a run may depend on: its dataset and trainer settings (β, latent size, likelihood, …). */
-export type ProfileRun = Pick<TrainingSummary, 'dataset' | 'trainer'>;
+export type ProfileRun = Pick<TrainingSummary, 'dataset' | 'trainer' | 'weightAverage'>;
 
 const VAE: PublishProfile = {
   family: 'vae',

@@ -68,6 +68,7 @@ export function trainingRecord(summary: TrainingSummary, objective: string): Rec
     msPerStep: Math.round(summary.msPerStep),
     backend: summary.backend.summary,
     ...(summary.trainer === undefined ? {} : { trainer: summary.trainer }),
+    ...(summary.weightAverage === undefined ? {} : { weightAverage: summary.weightAverage }),
     finalLosses: summary.finalLosses,
     objective,
   };

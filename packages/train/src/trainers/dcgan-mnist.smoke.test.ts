@@ -65,5 +65,6 @@ describe('dcgan-mnist', () => {
     const json = JSON.parse(readFileSync(join(out, 'training.json'), 'utf8'));
     expect(json.backend.name).toBe('wasm');
     expect(Object.keys(json.finalLosses)).toEqual(['d', 'g']);
+    expect(json.weightAverage).toEqual({ decay: 0.999, ramp: true });
   });
 });

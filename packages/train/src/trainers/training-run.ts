@@ -9,6 +9,7 @@ import { loadDatasetSource, resolveDatasetSource } from '../data/dataset-source.
 import { BatchSampler, DEFAULT_EVAL_COUNT, imagesTensor, splitDataset } from '../data/split.js';
 import { exportTrainedModels, type ModelExporter } from '../export/export-trained-models.js';
 import { getFamily } from '../families/registry.js';
+import type { WeightAverage } from '../families/training-family.js';
 import { writeLossCurve } from '../image/loss-curve.js';
 import { writeSampleGrid } from '../image/sample-grid.js';
 import { getGanLoss } from '../losses/registry.js';
@@ -76,6 +77,8 @@ export interface TrainingSummary {
   finalLosses: Record<string, number>;
   metrics: Record<string, number>;
   resumedFrom?: number;
+  /** How the shipped weights were averaged (absent when they are the last step's, and in runs from before it was recorded). */
+  weightAverage?: WeightAverage;
   files: string[];
 }
 
@@ -290,6 +293,7 @@ async function train(config: TrainingConfig): Promise<TrainingSummary | undefine
     finalLosses: losses,
     metrics,
     ...(startStep > 0 ? { resumedFrom: startStep } : {}),
+    ...(session.weightAverage === undefined ? {} : { weightAverage: session.weightAverage }),
     files: files.map((file) => file.slice(outDir.length + 1)),
   };
   writeFileAtomic(join(outDir, 'training.json'), JSON.stringify(summary, null, 2));

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { WeightEma } from './weight-ema.js';
+import { rampedDecay, WeightEma } from './weight-ema.js';
 
 function tinyModel(value: number): tf.LayersModel {
   const input = tf.input({ shape: [2] });
@@ -22,6 +22,20 @@ describe('WeightEma', () => {
       const values = Array.from(weight.dataSync());
       for (const value of values) expect([0.9 * 1 + 0.1 * 11, 0.9 * 0 + 0.1 * 11]).toContainEqual(expect.closeTo(value, 5));
     }
+  });
+
+  it('ramps the decay up over the first steps, so a short run is not an average with its initial weights', () => {
+    expect(rampedDecay(0.999, 0)).toBeCloseTo(0.1, 10);
+    expect(rampedDecay(0.999, 90)).toBeCloseTo(0.91, 10);
+    expect(rampedDecay(0.999, 800)).toBeCloseTo(801 / 810, 10);
+    expect(rampedDecay(0.999, 100_000)).toBe(0.999);
+    expect(() => rampedDecay(0.999, -1)).toThrow('EMA step must be a whole number ≥ 0, got -1');
+    const source = tinyModel(1);
+    const ema = WeightEma.startingFrom(source, () => tinyModel(0), 0.999);
+    source.setWeights(source.getWeights().map((weight) => tf.fill(weight.shape, 11)));
+    ema.update(0);
+    // 0.1 · 1 + 0.9 · 11 for the kernel: the first step already leans on the trained weights.
+    expect(ema.target.getWeights()[0]!.dataSync()[0]).toBeCloseTo(10, 5);
   });
 
   it('rejects a target of another architecture and a bad decay', () => {
