@@ -13,6 +13,7 @@ describe('gan-2d flags', () => {
 
   it('names only what differs from the defaults', () => {
     expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x']).settings)).toEqual([]);
+    expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--no-progress']).settings)).toEqual([]);
     expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--spectral-norm', 'hidden', '--loss', 'hinge']).settings)).toEqual(['--loss', 'hinge', '--spectral-norm', 'hidden']);
   });
 

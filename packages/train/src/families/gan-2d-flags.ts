@@ -94,6 +94,8 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
       return parsed;
     })
     .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_REQUESTS).default('auto'))
+    // Accepted so one script can pass the image trainers' flag to every trainer: 2-D runs always log plain lines.
+    .option('--no-progress', 'log plain lines (what 2-D runs always do)')
     .exitOverride()
     .configureOutput(SUBCOMMAND_OUTPUT);
   if (!(POINT_GAN_FAMILIES as readonly string[]).includes(family)) throw new Error(`unknown 2-D family '${family}' (expected ${POINT_GAN_FAMILIES.join(' or ')})`);

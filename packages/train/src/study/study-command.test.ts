@@ -14,7 +14,7 @@ describe('genzoo train study-2d', () => {
     const argv = ['study-2d', '--dataset', 'grid', '--configs', 'gan,hinge-sn', '--seeds', '2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
     expect(await run(argv)).toBe(0);
     expect(existsSync(join(scratch, 'grid', 'results.md')) && existsSync(join(scratch, 'grid', 'gan-snapshots.png'))).toBe(true);
-    const oneSeedOfMany = ['study-2d', '--dataset', 'grid', '--configs', 'gan', '--seeds', '4,2', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
+    const oneSeedOfMany = ['study-2d', '--dataset', 'grid', '--configs', 'gan', '--seeds', '4-4', '--steps', '2', '--batch-size', '8', '--backend', 'wasm', '--out', scratch];
     expect(await run(oneSeedOfMany)).toBe(0);
     expect(readdirSync(join(scratch, 'grid', 'seeds')).filter((file) => file.startsWith('gan-')).sort()).toEqual(['gan-seed1.json', 'gan-seed2.json', 'gan-seed4.json']);
   }, 120_000);
@@ -22,7 +22,8 @@ describe('genzoo train study-2d', () => {
   it.each([
     [['study-2d', '--dataset', 'moons', '--out', 'x'], /--dataset/],
     [['study-2d', '--dataset', 'ring', '--configs', 'gan,bogus', '--out', 'x'], /^genzoo train study-2d: unknown study configuration 'bogus'/],
-    [['study-2d', '--dataset', 'ring', '--seeds', '0', '--out', 'x'], /--seeds must be a positive integer n \(seeds 1…n\) or a comma list of seeds, got '0'/],
+    [['study-2d', '--dataset', 'ring', '--seeds', '0', '--out', 'x'], /--seeds must be a positive integer n \(seeds 1…n\), a range a-b or a comma list of seeds, got '0'/],
+    [['study-2d', '--dataset', 'ring', '--seeds', '5-3', '--out', 'x'], /--seeds must be .* got '5-3'/],
     [['study-2d', '--dataset', 'ring', '--seeds', '2,x', '--out', 'x'], /--seeds must be .* got '2,x'/],
     [['study-2d', '--dataset', 'ring', '--configs', 'wgan', '--out', 'x'], /--strip gan is not among --configs wgan/],
   ])('refuses %j in one line', async (argv, pattern) => {

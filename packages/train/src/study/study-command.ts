@@ -28,9 +28,13 @@ function positiveInteger(flag: string) {
 function seedList(value: string): number[] {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed) && Number(trimmed) >= 1) return Array.from({ length: Number(trimmed) }, (_, i) => i + 1);
+  const range = /^(\d+)-(\d+)$/.exec(trimmed);
+  if (range && Number(range[1]) >= 1 && Number(range[1]) <= Number(range[2])) {
+    return Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i);
+  }
   const parts = trimmed.split(',').map((part) => part.trim());
   if (parts.length < 2 || parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1)) {
-    throw new InvalidArgumentError(`--seeds must be a positive integer n (seeds 1…n) or a comma list of seeds, got '${value}'`);
+    throw new InvalidArgumentError(`--seeds must be a positive integer n (seeds 1…n), a range a-b or a comma list of seeds, got '${value}'`);
   }
   return [...new Set(parts.map(Number))];
 }
@@ -45,7 +49,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
     .description('Train configurations × seeds of 2-D GANs, score them with the PacGAN protocol, and write the table and plots')
     .addOption(new Option('--dataset <name>', 'benchmark').choices(Object.keys(POINT_GAN_DATASETS)).makeOptionMandatory())
     .option('--configs <list>', `all, or a comma list of ${[...STUDY_CONFIGS, ...EXTRA_CONFIGS].map((c) => c.name).join(', ')}`, 'all')
-    .option('--seeds <n|list>', 'seeds 1…n per configuration, or a comma list of seeds', seedList, [1, 2, 3, 4, 5])
+    .option('--seeds <n|a-b|list>', 'seeds 1…n per configuration, a range a-b (3-3: seed 3 alone) or a comma list of seeds', seedList, [1, 2, 3, 4, 5])
     .option('--steps <n>', 'generator steps per run (default: each configuration\'s)', positiveInteger('--steps'))
     .option('--batch-size <n>', 'discriminator inputs per update (default: each configuration\'s)', positiveInteger('--batch-size'))
     .option('--strip <config>', 'configuration whose training snapshots make the mode-hopping strip', 'gan')
