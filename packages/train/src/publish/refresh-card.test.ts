@@ -32,9 +32,14 @@ describe('refreshModelCard', () => {
 
   it('rebuilds a run from a manifest whose training record has one, and says in one line when it has not', () => {
     const manifest = exampleManifest();
-    const training = { trainingFamily: 'gan-mlp', steps: 30, batchSize: 8, seed: 2, wallClockSeconds: 12, msPerStep: 400, backend: 'backend: wasm (SIMD on)', trainer: { loss: 'minimax' }, finalLosses: { d: 1 } };
+    const training = {
+      trainingFamily: 'gan-mlp', steps: 30, batchSize: 8, seed: 2, wallClockSeconds: 12, msPerStep: 400, backend: 'backend: wasm (SIMD on)', trainer: { loss: 'minimax' },
+      weightAverage: { decay: 0.995, ramp: true }, finalLosses: { d: 1 },
+    };
     const summary = trainingSummaryFromManifest({ ...manifest, training, metrics: { exportMaxAbsError: 1e-6, fid: 3 } });
-    expect(summary).toMatchObject({ family: 'gan-mlp', steps: 30, config: { steps: 30, batchSize: 8, seed: 2 }, backend: { name: 'wasm' }, trainer: { loss: 'minimax' }, metrics: { fid: 3 } });
+    expect(summary).toMatchObject({
+      family: 'gan-mlp', steps: 30, config: { steps: 30, batchSize: 8, seed: 2 }, backend: { name: 'wasm' }, trainer: { loss: 'minimax' }, weightAverage: { decay: 0.995, ramp: true }, metrics: { fid: 3 },
+    });
     expect(summary.metrics).toEqual({ fid: 3 });
     const evaluated = { ...manifest, training, metrics: { heldOutElboNats: -100, fid: 3 }, evaluation: { figures: ['fid'] } as unknown as Manifest['evaluation'] };
     expect(trainingSummaryFromManifest(evaluated).metrics).toEqual({ heldOutElboNats: -100 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Manifest } from '@genzoo/core';
 import { TRAINER_OPTION_FLAGS, type TrainerOptionName, type TrainerOptions } from '../trainers/trainer-options.js';
 import type { TrainingSummary } from '../trainers/training-run.js';
+import type { WeightAverage } from '../families/training-family.js';
 
 /** Reads a finished run's `training.json`; one-line error when the run has not finished. */
 export function readTrainingSummary(runDir: string): TrainingSummary {
@@ -47,6 +48,7 @@ export function trainingSummaryFromManifest(manifest: Manifest): TrainingSummary
     },
     backend: { name: /^backend:\s*(\w+)/.exec(backend)?.[1] ?? 'unknown', summary: backend, registeredKernels: [] },
     ...(training['trainer'] === undefined ? {} : { trainer: training['trainer'] as TrainerOptions }),
+    ...(training['weightAverage'] === undefined ? {} : { weightAverage: training['weightAverage'] as WeightAverage }),
     steps: number('steps'),
     wallClockSeconds: number('wallClockSeconds'),
     msPerStep: number('msPerStep'),
