@@ -42,7 +42,8 @@ describe('dcgan publish profile', () => {
     expect(sections).toContain('the same DCGAN networks');
     expect(sections).toContain('| **Kullback–Leibler** | **`fgan-dcgan-kl`** | **80.0**');
     expect(sections).toContain('| total variation | `fgan-dcgan-tv` | 90.0');
-    expect(sections).not.toContain('fgan-mlp-kl');
+    expect(sections).not.toContain('| `fgan-mlp-kl`');
+    expect(sections).toContain('The same divergences on other networks, each card with its own table: `fgan-mlp-kl`.');
     expect(sections).not.toContain('`dcgan`');
     expect(sections).not.toContain('Wasserstein estimate');
     const plain = dcganProfile({ dataset: 'mnist', trainer: {} }).cardSections!({ manifest: manifest('dcgan', {}, 'dcgan-mnist', 70), figures: [], siblings }).join('\n');

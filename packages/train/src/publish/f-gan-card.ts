@@ -1,6 +1,6 @@
 import type { Manifest } from '@genzoo/core';
 import { datasetDisplayName } from './dataset-names.js';
-import { fGanComparisonTable } from './gan-mlp-tables.js';
+import { fGanComparisonTable, otherNetworkFGans } from './gan-mlp-tables.js';
 
 /** The f-GAN objective with `divergence`; `networks` says what the model shares with its f-GAN siblings. */
 export function fGanObjective(divergence: string, networks: string): string {
@@ -23,8 +23,10 @@ export function evaluationNote(manifest: Manifest): string {
 export function fGanSection(manifest: Manifest, siblings: readonly Manifest[], networks: string, nonSaturatingTwin: string): string[] {
   const table = fGanComparisonTable(manifest, siblings);
   if (table === undefined) return [];
+  const others = otherNetworkFGans(manifest, siblings);
+  const elsewhere = others.length === 0 ? [] : [`The same divergences on other networks, each card with its own table: ${others.map((id) => `\`${id}\``).join(', ')}.`, ''];
   return ['## f-GAN divergences compared', '',
     `The f-GAN models of this folder on ${datasetDisplayName(manifest.dataset.name)}: the same ${networks} networks, optimizer and step count, only the divergence differs (this model in bold). ` +
       `With g_f(v) = log 2 − softplus(−v), the Jensen–Shannon objectives are the non-saturating GAN's up to constants (the same gradients), so from the same seed it trains exactly like ${nonSaturatingTwin}. ` +
-      evaluationNote(manifest), '', table, ''];
+      evaluationNote(manifest), '', table, '', ...elsewhere];
 }

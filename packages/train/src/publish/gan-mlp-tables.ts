@@ -65,6 +65,16 @@ export function fGanComparisonTable(manifest: Manifest, siblings: readonly Manif
   return comparisonTable('divergence | model', rows.map(({ model, settings }) => ({ model, first: settings.divergence! })), manifest.id);
 }
 
+/** The f-GAN models among `siblings` on `manifest`'s dataset trained with other networks (another family), by id. */
+export function otherNetworkFGans(manifest: Manifest, siblings: readonly Manifest[]): string[] {
+  const family = manifest.training['trainingFamily'];
+  return siblings
+    .filter((other) => other.id !== manifest.id && other.dataset.name === manifest.dataset.name && other.training['trainingFamily'] !== family)
+    .filter((other) => settingsOf(other).divergence !== undefined)
+    .map((other) => other.id)
+    .sort();
+}
+
 /**
  * The tricks ablation: every `gan-mlp` model on the same dataset trained with the non-saturating loss, the baseline
  * without tricks first. Undefined unless `manifest` is one of them and has such a sibling.
