@@ -6,7 +6,7 @@ import { datasetDisplayName, ganArtefacts } from './dataset-names.js';
 import { evaluationClassifierId } from './evaluation-classifier.js';
 import type { Manifest } from '@genzoo/core';
 import type { CardContext, ProfileRun, PublishProfile } from './publish-profile.js';
-import { comparisonTable } from './gan-mlp-tables.js';
+import { comparisonTable } from './gan-comparison-tables.js';
 import { CONDITIONAL_GAN_SAMPLES, ganGenerator } from './gan-graphs.js';
 import { averageDecayText } from './weight-average-text.js';
 

@@ -21,13 +21,18 @@ function emaText(run: ProfileRun): string {
 
 type Variant = 'dcgan' | 'wgan' | 'wgan-gp' | 'f-gan';
 
-function variantOf(run: ProfileRun): Variant {
-  if (fDivergenceTitle(run.trainer?.loss) !== undefined) return 'f-gan';
-  if (run.trainer?.loss !== 'wasserstein') return 'dcgan';
-  return run.trainer.gradientPenalty !== undefined ? 'wgan-gp' : 'wgan';
+/** What a run trained as: the variant, and for f-GANs the divergence's title. */
+type Kind = { variant: Exclude<Variant, 'f-gan'> } | { variant: 'f-gan'; divergence: string };
+
+function kindOf(run: ProfileRun): Kind {
+  const divergence = fDivergenceTitle(run.trainer?.loss);
+  if (divergence !== undefined) return { variant: 'f-gan', divergence };
+  if (run.trainer?.loss !== 'wasserstein') return { variant: 'dcgan' };
+  return { variant: run.trainer.gradientPenalty !== undefined ? 'wgan-gp' : 'wgan' };
 }
 
-function objective(variant: Variant, run: ProfileRun): string {
+function objective(kind: Kind, run: ProfileRun): string {
+  const variant = kind.variant;
   const trainer = run.trainer ?? {};
   const nCritic = trainer.nCritic ?? 1;
   const optimizer =
@@ -48,8 +53,8 @@ function objective(variant: Variant, run: ProfileRun): string {
       `${nCritic} critic updates per generator update, ${optimizer} for both networks (the paper: Adam(1e-4, β1 0, β2 0.9); β2 here is tfjs's default). No normalization in the critic, as the penalty requires. ${emaText(run)}`
     );
   }
-  if (variant === 'f-gan') {
-    return `${fGanObjective(fDivergenceTitle(trainer.loss)!, 'The networks are those of every DCGAN model')} ${optimizer} for both networks, ${nCritic} discriminator step${nCritic === 1 ? '' : 's'} per generator step. ${emaText(run)}`;
+  if (kind.variant === 'f-gan') {
+    return `${fGanObjective(kind.divergence, 'The networks are those of every DCGAN model')} ${optimizer} for both networks, ${nCritic} discriminator step${nCritic === 1 ? '' : 's'} per generator step. ${emaText(run)}`;
   }
   const loss = trainer.loss ?? 'non-saturating';
   const generatorLoss =
@@ -59,14 +64,14 @@ function objective(variant: Variant, run: ProfileRun): string {
 
 const NAMES: Record<Exclude<Variant, 'f-gan'>, string> = { dcgan: 'DCGAN', wgan: 'WGAN, weight clipping', 'wgan-gp': 'WGAN-GP' };
 
-function modelName(variant: Variant, run: ProfileRun, dataset: string): string {
-  return variant === 'f-gan' ? `f-GAN, ${fDivergenceTitle(run.trainer?.loss)} (DCGAN, ${dataset})` : `${NAMES[variant]} (${dataset})`;
+function modelName(kind: Kind, dataset: string): string {
+  return kind.variant === 'f-gan' ? `f-GAN, ${kind.divergence} (DCGAN, ${dataset})` : `${NAMES[kind.variant]} (${dataset})`;
 }
 
-function description(variant: Variant, run: ProfileRun, subjects: string): string {
-  if (variant === 'dcgan') return `A small deep convolutional GAN that draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
-  if (variant === 'f-gan') return `The DCGAN architecture trained as an f-GAN with the ${fDivergenceTitle(run.trainer?.loss)} divergence: draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
-  return `The DCGAN architecture trained as a Wasserstein GAN (${variant === 'wgan' ? 'weight-clipped critic' : 'gradient-penalty critic'}): draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
+function description(kind: Kind, subjects: string): string {
+  if (kind.variant === 'dcgan') return `A small deep convolutional GAN that draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
+  if (kind.variant === 'f-gan') return `The DCGAN architecture trained as an f-GAN with the ${kind.divergence} divergence: draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
+  return `The DCGAN architecture trained as a Wasserstein GAN (${kind.variant === 'wgan' ? 'weight-clipped critic' : 'gradient-penalty critic'}): draws 28×28 ${subjects} from a 64-d Gaussian latent.`;
 }
 
 /** Profile of a `dcgan-mnist`-family run: DCGAN, or WGAN / WGAN-GP when trained with the Wasserstein loss. */
@@ -74,13 +79,14 @@ export function dcganProfile(run: ProfileRun): PublishProfile {
   const dataset = datasetDisplayName(run.dataset);
   const subject = datasetSubject(run.dataset);
   const subjects = run.dataset === 'mnist' ? 'handwritten digits' : run.dataset === 'fashion-mnist' ? 'Fashion-MNIST clothing images' : `${dataset} images`;
-  const variant = variantOf(run);
+  const kind = kindOf(run);
+  const variant = kind.variant;
   const critic = variant === 'wgan' || variant === 'wgan-gp';
   return {
     family: variant,
-    name: modelName(variant, run, dataset),
-    description: description(variant, run, subjects),
-    objective: objective(variant, run),
+    name: modelName(kind, dataset),
+    description: description(kind, subjects),
+    objective: objective(kind, run),
     architecture: ARCHITECTURE,
     weaknesses:
       `A deliberately small generator (~0.2 M parameters) trained for minutes on a CPU: many samples are clean ${subject}s, the rest broken or ambiguous, ` +

@@ -1,6 +1,6 @@
 import type { Manifest } from '@genzoo/core';
 import { datasetDisplayName } from './dataset-names.js';
-import { fGanComparisonTable, otherNetworkFGans } from './gan-mlp-tables.js';
+import { fGanComparisonTable, otherNetworkFGans } from './gan-comparison-tables.js';
 
 /** The f-GAN objective with `divergence`; `networks` says what the model shares with its f-GAN siblings. */
 export function fGanObjective(divergence: string, networks: string): string {

@@ -4,7 +4,7 @@ import type { TrainerOptions } from '../trainers/trainer-options.js';
 import { earlyTraining } from './figures/early-training.js';
 import { earlyTrainingSvg } from './figures/early-training-figure.js';
 import { ganMlpProfile } from './gan-mlp-profile.js';
-import { fGanComparisonTable, tricksAblationTable } from './gan-mlp-tables.js';
+import { fGanComparisonTable, tricksAblationTable } from './gan-comparison-tables.js';
 
 /** The fields of a shipped manifest that the tables read. */
 function model(id: string, trainer: TrainerOptions, metrics: Record<string, number> = {}, dataset = 'mnist', family = 'gan-mlp'): Manifest {

@@ -10,7 +10,7 @@ import { writeEarlyTrainingFigure, type EarlyTrainingCurve } from './figures/ear
 import type { CardFigure } from './figures/model-figures.js';
 import { ganMlpSettings, ganMlpSettingsOf, isPlainCrossEntropyGan, type GanMlpSettings } from './gan-mlp-settings.js';
 import { evaluationNote, fGanObjective, fGanSection } from './f-gan-card.js';
-import { tricksAblationTable } from './gan-mlp-tables.js';
+import { tricksAblationTable } from './gan-comparison-tables.js';
 import type { CardContext, ProfileRun, PublishFigureContext, PublishProfile } from './publish-profile.js';
 import { readSiblingManifests } from './sibling-manifests.js';
 import { ganGenerator, offDataSection } from './gan-graphs.js';

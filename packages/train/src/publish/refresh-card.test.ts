@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Manifest } from '@genzoo/core';
 import { exampleManifest } from '@genzoo/core/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalWrittenSections, evaluationSection, refreshModelCard } from './refresh-card.js';
+import { findRepoRoot } from '../paths.js';
+import { evalWrittenSections, evaluationSection, refreshModelCard, withProfileText } from './refresh-card.js';
 import { trainingSummaryFromManifest } from './run-summary.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'genzoo-card-'));
@@ -44,5 +45,21 @@ describe('refreshModelCard', () => {
     const evaluated = { ...manifest, training, metrics: { heldOutElboNats: -100, fid: 3 }, evaluation: { figures: ['fid'] } as unknown as Manifest['evaluation'] };
     expect(trainingSummaryFromManifest(evaluated).metrics).toEqual({ heldOutElboNats: -100 });
     expect(() => trainingSummaryFromManifest({ ...manifest, training: {} })).toThrow(/^manifest of .* has no training record to rebuild its run from; pass --run$/);
+  });
+
+  it("brings a manifest's name, description and objective in line with its profile, and changes nothing else", () => {
+    const json = { id: 'x', name: 'old', description: 'old', training: { steps: 3, objective: 'old' }, metrics: { fid: 1 } };
+    expect(withProfileText(json, { name: 'N', description: 'D', objective: 'O' })).toEqual({ id: 'x', name: 'N', description: 'D', training: { steps: 3, objective: 'O' }, metrics: { fid: 1 } });
+  });
+
+  it('rewrites a stale objective in a shipped model\'s manifest when it re-renders the card', () => {
+    const modelDir = join(scratch, 'fgan-dcgan-js-mnist');
+    cpSync(join(findRepoRoot(), 'models', 'fgan-dcgan-js-mnist'), modelDir, { recursive: true });
+    const shipped = readFileSync(join(modelDir, 'manifest.json'), 'utf8');
+    const stale = JSON.parse(shipped) as { training: Record<string, unknown> };
+    writeFileSync(join(modelDir, 'manifest.json'), JSON.stringify({ ...stale, training: { ...stale.training, objective: 'stale' } }, null, 2));
+    refreshModelCard(modelDir);
+    expect(readFileSync(join(modelDir, 'manifest.json'), 'utf8')).toBe(shipped);
+    expect(readFileSync(join(modelDir, 'README.md'), 'utf8')).toContain('f-GAN');
   });
 });

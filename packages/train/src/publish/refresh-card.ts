@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseManifestText } from '@genzoo/core';
 import { modelFigures } from './figures/model-figures.js';
 import { renderModelCard } from './model-card.js';
-import { getPublishProfile } from './publish-profile.js';
+import { getPublishProfile, type PublishProfile } from './publish-profile.js';
 import { readTrainingSummary, trainingSummaryFromManifest } from './run-summary.js';
 import { readSiblingManifests } from './sibling-manifests.js';
 import { renderTranslatorCard } from './translator-card.js';
@@ -30,17 +30,37 @@ export function evalWrittenSections(card: string): string {
   return sections.join('\n');
 }
 
+type ProfileText = Pick<PublishProfile, 'name' | 'description' | 'objective'>;
+
+/**
+ * A manifest's JSON with the name, description and training objective its profile gives now, so that a card re-rendered
+ * after a profile change does not disagree with the manifest the gallery and the runtimes read. Works on the file's own
+ * JSON (not the parsed manifest, which fills defaults) so that nothing else in the file changes.
+ */
+export function withProfileText(json: Record<string, unknown>, profile: ProfileText): Record<string, unknown> {
+  const training = (json['training'] ?? {}) as Record<string, unknown>;
+  return { ...json, name: profile.name, description: profile.description, training: { ...training, objective: profile.objective } };
+}
+
+function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
 /**
  * Re-renders a shipped model's card from its manifest (with the figures `genzoo eval` measured since), its training run and
  * the models beside it, keeping the Evaluation section as `genzoo eval` wrote it. For cards that quote measured figures
  * (the FID of an autoencoder's prior samples, the β trade-off table) once every model has been evaluated.
- * Without `runDir` (its folder is gone), the run is rebuilt from the manifest's training record.
+ * Without `runDir` (its folder is gone), the run is rebuilt from the manifest's training record. The manifest's name,
+ * description and objective are brought in line with the card's.
  * @returns the card's path.
  */
 export function refreshModelCard(modelDir: string, runDir?: string): string {
   const manifestPath = join(modelDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${modelDir} has no manifest.json (is it a model folder?)`);
-  const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  let manifest = parseManifestText(manifestText, manifestPath);
   const summary = runDir === undefined ? trainingSummaryFromManifest(manifest) : readTrainingSummary(runDir);
   if (manifest.training['trainingFamily'] !== summary.family) {
     throw new Error(`${runDir} trained family '${summary.family}', but ${modelDir} ships family '${String(manifest.training['trainingFamily'])}'`);
@@ -51,12 +71,16 @@ export function refreshModelCard(modelDir: string, runDir?: string): string {
   if (isTranslatorFamily(summary.family)) {
     card = renderTranslatorCard(manifest, translatorProfile(summary.family, summary), summary);
   } else {
+    const profile = getPublishProfile(summary.family, summary);
+    const syncedText = `${JSON.stringify(withProfileText(JSON.parse(manifestText) as Record<string, unknown>, profile), null, 2)}\n`;
+    if (syncedText !== manifestText) {
+      manifest = parseManifestText(syncedText, manifestPath);
+      writeAtomically(manifestPath, syncedText);
+    }
     const figures = modelFigures(manifest).filter((figure) => existsSync(join(modelDir, figure.file)));
     const siblings = readSiblingManifests(dirname(resolve(modelDir)), manifest.id);
-    card = renderModelCard(manifest, getPublishProfile(summary.family, summary), summary, { figures, siblings });
+    card = renderModelCard(manifest, profile, summary, { figures, siblings });
   }
-  const temp = `${cardPath}.${process.pid}.tmp`;
-  writeFileSync(temp, evaluation === '' ? card : `${card.trimEnd()}\n\n${evaluation}`);
-  renameSync(temp, cardPath);
+  writeAtomically(cardPath, evaluation === '' ? card : `${card.trimEnd()}\n\n${evaluation}`);
   return cardPath;
 }
