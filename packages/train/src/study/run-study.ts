@@ -23,6 +23,8 @@ export interface StudyOptions {
   out: string;
   /** Settings applied to every configuration (e.g. steps). */
   overrides?: Partial<Gan2dSettings>;
+  /** Generator steps of some configurations by name, over `overrides.steps` (a costlier method given fewer steps). */
+  stepsByConfig?: Readonly<Record<string, number>>;
   /** The configuration whose training snapshots make the mode-hopping strip (default `gan`). */
   stripConfig?: string;
   /**
@@ -62,7 +64,8 @@ export async function runStudy(options: StudyOptions): Promise<StudyOutcome> {
   const results = new Map<string, StudyRunResult[]>();
   const rows: StudyRow[] = [];
   for (const config of configs) {
-    const settings = resolveSettings(config, options.overrides);
+    const steps = options.stepsByConfig?.[config.name];
+    const settings = resolveSettings(config, { ...options.overrides, ...(steps === undefined ? {} : { steps }) });
     const list: StudyRunResult[] = [];
     for (const seed of seeds) {
       const path = join(seedsFolder, resultFileName(config.name, seed));

@@ -10,6 +10,7 @@ interface StudyFlags {
   configs: string;
   seeds: number[];
   steps?: number;
+  configSteps: Record<string, number>;
   batchSize?: number;
   out: string;
   strip: string;
@@ -22,6 +23,15 @@ function positiveInteger(flag: string) {
     if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`${flag} must be a positive integer, got '${value}'`);
     return Number(value);
   };
+}
+
+/** `--config-steps wgan=5000,wgan-gp=5000`: generator steps of some configurations, overriding `--steps` for them. */
+function configStepsList(value: string): Record<string, number> {
+  const entries = value.split(',').map((part) => /^\s*([a-z0-9-]+)\s*=\s*(\d+)\s*$/.exec(part));
+  if (entries.some((entry) => entry === null || Number(entry[2]) < 1)) {
+    throw new InvalidArgumentError(`--config-steps must be a comma list of <config>=<steps>, e.g. wgan=5000, got '${value}'`);
+  }
+  return Object.fromEntries(entries.map((entry) => [entry![1]!, Number(entry![2])]));
 }
 
 /** `--seeds 5` means seeds 1…5; `--seeds 2,5` exactly those (to spread one sweep over parallel processes). */
@@ -51,6 +61,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
     .option('--configs <list>', `all, or a comma list of ${[...STUDY_CONFIGS, ...EXTRA_CONFIGS].map((c) => c.name).join(', ')}`, 'all')
     .option('--seeds <n|a-b|list>', 'seeds 1…n per configuration, a range a-b (3-3: seed 3 alone) or a comma list of seeds', seedList, [1, 2, 3, 4, 5])
     .option('--steps <n>', 'generator steps per run (default: each configuration\'s)', positiveInteger('--steps'))
+    .option('--config-steps <list>', 'generator steps of some configurations, overriding --steps for them, e.g. wgan=5000,wgan-gp=5000', configStepsList, {})
     .option('--batch-size <n>', 'discriminator inputs per update (default: each configuration\'s)', positiveInteger('--batch-size'))
     .option('--strip <config>', 'configuration whose training snapshots make the mode-hopping strip', 'gan')
     .option('--report-only', 'train nothing: write the table and plots from the finished seeds (a sweep split across sessions)', false)
@@ -64,6 +75,8 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
     flags = program.opts<StudyFlags>();
     const chosen = studyConfigs(flags.configs);
     if (!chosen.some((c) => c.name === flags.strip)) throw new Error(`--strip ${flags.strip} is not among --configs ${flags.configs}`);
+    const stray = Object.keys(flags.configSteps).find((name) => !chosen.some((c) => c.name === name));
+    if (stray !== undefined) throw new Error(`--config-steps names ${stray}, which is not among --configs ${flags.configs}`);
   } catch (error) {
     return flagErrorExitCode('genzoo train study-2d', error);
   }
@@ -77,6 +90,7 @@ export async function runStudyCommand(argv: readonly string[]): Promise<number> 
       out: flags.out,
       stripConfig: flags.strip,
       reportOnly: flags.reportOnly,
+      stepsByConfig: flags.configSteps,
       overrides: { ...(flags.steps === undefined ? {} : { steps: flags.steps }), ...(flags.batchSize === undefined ? {} : { batchSize: flags.batchSize }) },
       log: (line) => console.log(line),
     });
