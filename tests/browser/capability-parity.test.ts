@@ -20,7 +20,7 @@ import { decodeModelProto } from '@genzoo/tfjs-onnx';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
 import { TEST_OUTPUT, onePerFamily, testModels, type TestModel } from '../helpers/test-models.js';
 import { NO_TRANSLATORS, findTranslators } from '../helpers/translators.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, patientPage } from './chromium.js';
 
 const models = onePerFamily(testModels());
 const translatorFamilies = new Set(findTranslators().map((model) => model.manifest.family));
@@ -118,7 +118,7 @@ describe('every capability gives the same result in onnxruntime-node, web WASM a
     mkdirSync(TEST_OUTPUT, { recursive: true });
     server = await startGallery(models.map((model) => model.folder));
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = patientPage(await browser.newPage());
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => typeof window.genzooCall === 'function');
   });

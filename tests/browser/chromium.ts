@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium; override with CHROMIUM_PATH. Playwright's own browser downloads are not used. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,4 +28,17 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * How long a page's waits and actions may take. Playwright's default is 30 s; a WebGPU round through SwiftShader
+ * takes 15–20 s on two idle cores and more on a busy machine, and these tests check results, not speed
+ * (`npm run bench` measures that).
+ */
+export const PAGE_WAIT_MS = 120_000;
+
+/** `page` with {@link PAGE_WAIT_MS} as the default timeout of its waits and actions. */
+export function patientPage(page: Page): Page {
+  page.setDefaultTimeout(PAGE_WAIT_MS);
+  return page;
 }

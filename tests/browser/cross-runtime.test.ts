@@ -6,7 +6,7 @@ import { capabilitiesOf, maxPixelDifference, tileImages, type RgbaImage } from '
 import { loadModel } from '@genzoo/node';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
 import { TEST_OUTPUT, onePerFamily, testModels } from '../helpers/test-models.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, patientPage } from './chromium.js';
 
 const SEEDS = [7, 2024];
 const N = 16;
@@ -52,7 +52,7 @@ describe('the same seed gives the same pixels in onnxruntime-node, onnxruntime-w
     mkdirSync(TEST_OUTPUT, { recursive: true });
     server = await startGallery(allModels.map((model) => model.folder));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = patientPage(await browser.newPage({ viewport: { width: 1400, height: 900 } }));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => typeof window.genzooRun === 'function');

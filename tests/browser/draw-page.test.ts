@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, canvasStats, openGallerySession, overflowsHorizontally, tabTo, type GallerySession } from '../helpers/gallery-browser.js';
 import { testModels, type TestModel } from '../helpers/test-models.js';
+import { patientPage } from './chromium.js';
 
 const encoders = testModels().filter((model) => model.manifest.image && model.manifest.graphs.encoder && !model.manifest.mixture);
 const conditional = encoders.find((model) => model.manifest.graphs.encoder!.inputs.some((input) => input.role === 'label'));
@@ -71,7 +72,7 @@ describe('the draw page', () => {
 
   it('fits a phone screen, and takes touch', async () => {
     const context = await session.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
+    const page = patientPage(await context.newPage());
     await page.goto(`${session.server.url}/draw.html?model=${plain!.id}`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await overflowsHorizontally(page)).toBe(false);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGallery, type GalleryServer } from '../helpers/gallery-server.js';
 import { FIXTURE, testModels } from '../helpers/test-models.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, patientPage } from './chromium.js';
 
 const model = testModels().find((candidate) => candidate.folder === FIXTURE)!;
 const graphFile = model.manifest.graphs.generator!.file;
@@ -22,7 +22,7 @@ describe('the browser keeps model graphs in Cache Storage, verified by sha256', 
   beforeAll(async () => {
     server = await startGallery([model.folder]);
     browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
+    page = patientPage(await (await browser.newContext()).newPage());
   });
   afterAll(async () => {
     await browser?.close();

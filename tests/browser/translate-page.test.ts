@@ -8,6 +8,7 @@ import { loadModel, translateImage } from '@genzoo/node';
 import { PHONE, canvasStats, openGallerySession, overflowsHorizontally, tabTo, type GallerySession } from '../helpers/gallery-browser.js';
 import { testModels } from '../helpers/test-models.js';
 import { oneWayCopy, translatorModels, twoWayFirst } from '../helpers/translators.js';
+import { patientPage } from './chromium.js';
 
 const translators = translatorModels();
 /** A CycleGAN (a2b and b2a) when models/ has one: the page's direction switch and cycle back are tested on it. */
@@ -197,7 +198,7 @@ describe('the translate page', () => {
 
   it('fits a phone screen without layout jumps, and takes touch', async () => {
     const context = await session.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
+    const page = patientPage(await context.newPage());
     await page.goto(`${session.server.url}/translate.html?model=${twoWay.id}`);
     await page.waitForSelector('body[data-ready="true"]');
     // A whole round, the way back included, so every caption holds its timing before the boxes are measured.

@@ -5,7 +5,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertLayersModel, decodeModelProto, DEFAULT_OPSET, registeredLayerClasses } from '@genzoo/tfjs-onnx';
-import { launchChromium } from '../browser/chromium.js';
+import { launchChromium, patientPage } from '../browser/chromium.js';
 import { REPO_ROOT, TEST_OUTPUT } from '../helpers/test-models.js';
 import { passes, renderLayersDoc, RUNTIMES, type CaseOutcome, type OpsetOutcome, type Runtime, type RuntimeOutcome } from './layers-doc.js';
 import { KNOWN_ISSUES } from './known-runtime-issues.js';
@@ -81,7 +81,7 @@ describe('exported graphs match tfjs in onnxruntime-node, onnxruntime-web WASM a
     await tf.setBackend('cpu');
     server = await startOrtWebServer();
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = patientPage(await browser.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => window.genzooParityReady === true);
@@ -182,7 +182,7 @@ describe('exported graphs match tfjs in onnxruntime-node, onnxruntime-web WASM a
     // The converter's own graph is never the cause: CPU and WASM are always within bounds.
     for (const c of [...cases, ...opsets]) expect(passes(c.runtimes.node, c.tolerance) && passes(c.runtimes.wasm, c.tolerance)).toBe(true);
     expect(pageErrors).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
 
 /** A layer class with no converter, like a user's custom layer. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser/chromium.js';
+import { launchChromium, patientPage } from '../browser/chromium.js';
 import { startGallery, type GalleryServer } from './gallery-server.js';
 import { TEST_OUTPUT } from './test-models.js';
 
@@ -32,10 +32,10 @@ export async function openGallerySession(modelLocations: readonly string[]): Pro
     browser,
     pageErrors,
     async open(path, viewport = DESKTOP) {
-      const page = await browser.newPage({ viewport });
+      const page = patientPage(await browser.newPage({ viewport }));
       page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
       await page.goto(`${server.url}${path}`);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+      await page.waitForSelector('body[data-ready="true"]');
       return page;
     },
     async screenshot(page, name) {
