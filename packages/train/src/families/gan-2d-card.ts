@@ -48,14 +48,17 @@ function method(settings: Gan2dSettings): string {
     );
   }
   if (settings.unrolled > 0) {
-    parts.push(`Unrolled GAN (Metz et al. 2017): G's loss is taken against D after ${settings.unrolled} differentiable SGD steps (step ${settings.unrollLearningRate}) of D's own update, so G answers the D that its move would provoke.`);
+    const steps = settings.unrollOptimizer === 'adam' ? "Adam updates D's optimizer would make from its current moments (as in the authors' code)" : `SGD steps (step ${settings.unrollLearningRate})`;
+    parts.push(`Unrolled GAN (Metz et al. 2017): G's loss is taken against D after ${settings.unrolled} differentiable ${steps} of D's own update, so G answers the D that its move would provoke.`);
   }
   return parts.join(' ');
 }
 
 function optimizer(settings: Gan2dSettings): string {
-  const base = settings.optimizer === 'rmsprop' ? `RMSProp(${settings.learningRate})` : `Adam(${settings.learningRate}, β1 = ${settings.beta1})`;
-  return `${base} for every network${settings.learningRateDecay === 'linear' ? ', learning rates decayed linearly to 0 over the run' : ''}`;
+  const rate = (learningRate: number): string => (settings.optimizer === 'rmsprop' ? `RMSProp(${learningRate})` : `Adam(${learningRate}, β1 = ${settings.beta1})`);
+  const d = settings.discriminatorLearningRate;
+  const base = d === undefined ? `${rate(settings.learningRate)} for every network` : `${rate(d)} for D, ${rate(settings.learningRate)} for the other networks`;
+  return `${base}${settings.learningRateDecay === 'linear' ? ', learning rates decayed linearly to 0 over the run' : ''}`;
 }
 
 function architecture(settings: Gan2dSettings): string {

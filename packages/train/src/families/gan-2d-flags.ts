@@ -25,8 +25,10 @@ export interface Gan2dFlags {
   pack: number;
   unrolled: number;
   unrollLr: number;
+  unrollOptimizer: 'sgd' | 'adam';
   optimizer: OptimizerName;
   lr: number;
+  dLr?: number;
   beta1: number;
   ema?: number;
   lrDecay?: 'linear';
@@ -77,10 +79,12 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     .option('--gp <lambda>', 'gan-2d: gradient penalty weight', positive('--gp'))
     .addOption(new Option('--spectral-norm [layers]', 'gan-2d: spectrally normalized discriminator, every layer or the hidden ones only').choices(['all', 'hidden']).preset('all'))
     .option('--pack <m>', 'gan-2d: PacGAN, D sees m samples concatenated', integer('--pack', 1), d.pack)
-    .option('--unrolled <k>', 'gan-2d: G\'s loss through k differentiable SGD steps of D', integer('--unrolled', 0), d.unrolled)
-    .option('--unroll-lr <eta>', 'gan-2d: step size of the unrolled D steps', positive('--unroll-lr'), d.unrollLearningRate)
+    .option('--unrolled <k>', 'gan-2d: G\'s loss through k differentiable steps of D', integer('--unrolled', 0), d.unrolled)
+    .addOption(new Option('--unroll-optimizer <name>', 'gan-2d: the unrolled steps: SGD of --unroll-lr, or the updates D\'s Adam would make').choices(['sgd', 'adam']).default('sgd'))
+    .option('--unroll-lr <eta>', 'gan-2d: step size of the unrolled SGD steps', positive('--unroll-lr'), d.unrollLearningRate)
     .addOption(new Option('--optimizer <name>', 'optimizer of every network').choices(OPTIMIZER_NAMES).default(d.optimizer))
     .option('--lr <rate>', 'learning rate', positive('--lr'), d.learningRate)
+    .option('--d-lr <rate>', "D's learning rate (default: --lr)", positive('--d-lr'))
     .option('--beta1 <b>', "Adam's β1", (value) => {
       const parsed = Number(value);
       if (!(parsed >= 0 && parsed < 1)) throw new InvalidArgumentError(`--beta1 must be in [0, 1), got '${value}'`);
@@ -115,6 +119,8 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     pack: flags.pack,
     unrolled: flags.unrolled,
     unrollLearningRate: flags.unrollLr,
+    ...(flags.unrollOptimizer === 'adam' ? { unrollOptimizer: 'adam' as const } : {}),
+    ...(flags.dLr === undefined ? {} : { discriminatorLearningRate: flags.dLr }),
     ...(flags.clip === undefined ? {} : { weightClip: flags.clip }),
     ...(flags.gp === undefined ? {} : { gradientPenalty: flags.gp }),
     spectralNorm: flags.spectralNorm !== undefined,
@@ -142,9 +148,12 @@ export function reproduceFlags(settings: Gan2dSettings): string[] {
   if (settings.gradientPenalty !== undefined) out.push('--gp', String(settings.gradientPenalty));
   if (settings.spectralNorm) out.push('--spectral-norm', ...(settings.spectralNormLayers === 'hidden' ? ['hidden'] : []));
   if (settings.pack !== d.pack) out.push('--pack', String(settings.pack));
-  if (settings.unrolled !== d.unrolled) out.push('--unrolled', String(settings.unrolled), '--unroll-lr', String(settings.unrollLearningRate));
+  if (settings.unrolled !== d.unrolled) {
+    out.push('--unrolled', String(settings.unrolled), ...(settings.unrollOptimizer === 'adam' ? ['--unroll-optimizer', 'adam'] : ['--unroll-lr', String(settings.unrollLearningRate)]));
+  }
   if (settings.optimizer !== d.optimizer) out.push('--optimizer', settings.optimizer);
   if (settings.learningRate !== d.learningRate) out.push('--lr', String(settings.learningRate));
+  if (settings.discriminatorLearningRate !== undefined) out.push('--d-lr', String(settings.discriminatorLearningRate));
   if (settings.beta1 !== d.beta1) out.push('--beta1', String(settings.beta1));
   if (settings.learningRateDecay !== undefined) out.push('--lr-decay', settings.learningRateDecay);
   if (settings.generatorBatchNorm === true) out.push('--generator-batch-norm');

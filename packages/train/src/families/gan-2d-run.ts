@@ -35,10 +35,11 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
   const buildGenerator = (): tf.LayersModel => buildPointGenerator({ seed, latentDim, hidden: settings.generatorHidden, batchNorm: settings.generatorBatchNorm === true });
   const generator = buildGenerator();
   const ema = settings.emaDecay === undefined ? undefined : WeightEma.startingFrom(generator, buildGenerator, settings.emaDecay);
-  const optimizers: tf.Optimizer[] = [];
-  const optimizer = (): tf.Optimizer => {
-    const created = createOptimizer({ optimizer: settings.optimizer, learningRate: settings.learningRate, beta1: settings.beta1 }, { learningRate: settings.learningRate });
-    optimizers.push(created);
+  // Each optimizer with the rate it starts from, which a learning-rate decay scales down.
+  const optimizers: { optimizer: tf.Optimizer; initial: number }[] = [];
+  const optimizer = (learningRate = settings.learningRate): tf.Optimizer => {
+    const created = createOptimizer({ optimizer: settings.optimizer, learningRate, beta1: settings.beta1 }, { learningRate });
+    optimizers.push({ optimizer: created, initial: learningRate });
     return created;
   };
   let stepsTaken = 0;
@@ -56,7 +57,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       latentDim,
       generatorOptimizer: optimizer(),
       reconstructorOptimizer: optimizer(),
-      discriminatorOptimizer: optimizer(),
+      discriminatorOptimizer: optimizer(settings.discriminatorLearningRate),
       batchSize: settings.batchSize,
     });
   } else {
@@ -67,12 +68,14 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       discriminator,
       latentDim,
       generatorOptimizer: optimizer(),
-      discriminatorOptimizer: optimizer(),
+      discriminatorOptimizer: optimizer(settings.discriminatorLearningRate),
       batchSize: settings.batchSize,
       loss: settings.loss,
       nCritic: settings.nCritic,
       pack: settings.pack,
-      ...(settings.unrolled > 0 ? { unrolled: { steps: settings.unrolled, learningRate: settings.unrollLearningRate } } : {}),
+      ...(settings.unrolled > 0
+        ? { unrolled: { steps: settings.unrolled, learningRate: settings.unrollLearningRate, ...(settings.unrollOptimizer === undefined ? {} : { optimizer: settings.unrollOptimizer }) } }
+        : {}),
       ...(settings.weightClip === undefined ? {} : { weightClip: settings.weightClip }),
       ...(settings.gradientPenalty === undefined ? {} : { gradientPenalty: settings.gradientPenalty }),
       spectralNorm: settings.spectralNorm,
@@ -96,7 +99,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       return copy;
     },
     step: () => {
-      if (settings.learningRateDecay === 'linear') optimizers.forEach((o) => setLearningRate(o, linearDecay(settings.learningRate, stepsTaken, settings.steps)));
+      if (settings.learningRateDecay === 'linear') optimizers.forEach((o) => setLearningRate(o.optimizer, linearDecay(o.initial, stepsTaken, settings.steps)));
       stepsTaken++;
       const losses = trainer.step(batches, rng);
       // No decay ramp here: the mode-collapse study's recorded seeds were trained without one (and run 5,000+ steps).
@@ -107,7 +110,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       tf.tidy(() => tf.mul(shipped.apply(tf.tensor2d(new Rng(sampleSeed).normals(n * latentDim), [n, latentDim]), { training: false }) as tf.Tensor, scale).dataSync() as Float32Array),
     dispose: () => {
       disposables.forEach((d) => d.dispose());
-      optimizers.forEach((o) => o.dispose());
+      optimizers.forEach((o) => o.optimizer.dispose());
       generator.dispose();
       ema?.target.dispose();
     },

@@ -12,8 +12,13 @@ export interface Gan2dSettings {
   pack: number;
   /** Unrolled D steps in G's loss (0: none). */
   unrolled: number;
-  /** SGD step size of the unrolled D updates. */
+  /** SGD step size of the unrolled D updates (with `unrollOptimizer` absent). */
   unrollLearningRate: number;
+  /**
+   * `adam`: each unrolled D step is the update D's Adam optimizer would make from its current moments, at D's learning
+   * rate, as in Metz et al.'s code (absent: plain SGD steps of `unrollLearningRate`).
+   */
+  unrollOptimizer?: 'adam';
   weightClip?: number;
   gradientPenalty?: number;
   spectralNorm: boolean;
@@ -26,6 +31,8 @@ export interface Gan2dSettings {
   emaDecay?: number;
   optimizer: OptimizerName;
   learningRate: number;
+  /** D's learning rate where it differs from G's (absent: `learningRate`); unrolled GANs train D slower than G. */
+  discriminatorLearningRate?: number;
   /** Decay every learning rate linearly to 0 over the run (default: constant). */
   learningRateDecay?: 'linear';
   beta1: number;
@@ -72,6 +79,10 @@ export function validateGan2dSettings(settings: Gan2dSettings): void {
   positiveInteger('unrolled', settings.unrolled, 0);
   positiveInteger('latent', settings.latentDim);
   if (!(settings.learningRate > 0)) throw new Error(`learning rate must be positive, got ${settings.learningRate}`);
+  if (settings.discriminatorLearningRate !== undefined && !(settings.discriminatorLearningRate > 0)) {
+    throw new Error(`D's learning rate must be positive, got ${settings.discriminatorLearningRate}`);
+  }
+  if (settings.unrollOptimizer === 'adam' && settings.optimizer !== 'adam') throw new Error(`unrolling Adam steps needs D trained with Adam, got ${settings.optimizer}`);
   if (settings.emaDecay !== undefined && !(settings.emaDecay > 0 && settings.emaDecay < 1)) throw new Error(`EMA decay must be in (0, 1), got ${settings.emaDecay}`);
   if (!(settings.unrollLearningRate > 0)) throw new Error(`unroll step size must be positive, got ${settings.unrollLearningRate}`);
   if (settings.method === 'veegan' && (settings.pack !== 1 || settings.unrolled !== 0 || settings.nCritic !== 1)) {

@@ -59,7 +59,7 @@ describe('PointGanTrainer', () => {
   });
 
   it('unrolling changes the generator update (the gradient flows through the unrolled D steps)', () => {
-    const stepWith = (unrolled?: { steps: number; learningRate: number }): Float32Array => {
+    const stepWith = (unrolled?: { steps: number; learningRate: number; optimizer?: 'adam' }): Float32Array => {
       const generator = buildPointGenerator({ seed: 1, latentDim: 2, hidden: [8] });
       trainer({ generator, ...(unrolled ? { unrolled } : {}) }).step(realPoints, new Rng(5));
       return generator.getWeights()[0]!.dataSync() as Float32Array;
@@ -68,6 +68,9 @@ describe('PointGanTrainer', () => {
     const unrolled = stepWith({ steps: 3, learningRate: 0.5 });
     expect(unrolled.every(Number.isFinite)).toBe(true);
     expect(unrolled.some((v, i) => Math.abs(v - plain[i]!) > 1e-7)).toBe(true);
+    const unrolledAdam = stepWith({ steps: 3, learningRate: 0.5, optimizer: 'adam' });
+    expect(unrolledAdam.every(Number.isFinite)).toBe(true);
+    expect(unrolledAdam.some((v, i) => Math.abs(v - plain[i]!) > 1e-7 && Math.abs(v - unrolled[i]!) > 1e-7)).toBe(true);
   });
 
   it('samples n finite 2-D points', () => {

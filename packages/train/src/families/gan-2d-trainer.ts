@@ -7,7 +7,7 @@ import type { Rng } from '../random/rng.js';
 import { gradientPenalty } from '../regularizers/gradient-penalty.js';
 import { clipWeights } from '../regularizers/weight-clipping.js';
 import { packSamples } from './gan-2d-pack.js';
-import { unrolledWeights } from './gan-2d-unroll.js';
+import { adamState, unrolledAdamWeights, unrolledWeights, type DiscriminatorLossAt } from './gan-2d-unroll.js';
 
 /** Source of real 2-D points: `n` rows of [n, 2], owned by the caller. */
 export type PointBatches = (n: number, rng: Rng) => tf.Tensor2D;
@@ -25,8 +25,11 @@ export interface PointGanTrainerOptions {
   nCritic?: number;
   /** PacGAN degree m: D judges m samples concatenated into one 2m-vector (default 1, no packing). */
   pack?: number;
-  /** Unrolled GAN: G's loss is taken against D after this many differentiable D steps (default 0). */
-  unrolled?: { steps: number; learningRate: number };
+  /**
+   * Unrolled GAN: G's loss is taken against D after `steps` differentiable D steps (default 0): SGD steps of
+   * `learningRate`, or with `optimizer: 'adam'` the updates D's Adam optimizer would make (its rate and moments).
+   */
+  unrolled?: { steps: number; learningRate: number; optimizer?: 'adam' };
   weightClip?: number;
   gradientPenalty?: number;
   spectralNorm?: boolean;
@@ -121,7 +124,7 @@ export class PointGanTrainer {
         const weights =
           unrolled === undefined || unrolled.steps === 0
             ? discriminator.variables
-            : unrolledWeights(discriminator.variables, unrolled, (w) => {
+            : this.unrolledDiscriminator(unrolled, (w) => {
                 const real = realBatches(points, rng);
                 const loss = this.discriminatorLoss(packSamples(real, this.pack), packSamples(this.fakes(points, rng), this.pack), w);
                 real.dispose();
@@ -135,6 +138,12 @@ export class PointGanTrainer {
     const g = cost?.dataSync()[0] ?? NaN;
     cost?.dispose();
     return { d, g };
+  }
+
+  private unrolledDiscriminator(unroll: NonNullable<PointGanTrainerOptions['unrolled']>, loss: DiscriminatorLossAt): tf.Tensor[] {
+    const { discriminator, discriminatorOptimizer } = this.options;
+    if (unroll.optimizer !== 'adam') return unrolledWeights(discriminator.variables, unroll, loss);
+    return unrolledAdamWeights(discriminator.variables, adamState(discriminatorOptimizer, discriminator.variables), unroll.steps, loss);
   }
 
   /** `n` generator samples (inference mode), [n, 2]. */

@@ -10,7 +10,8 @@ export interface StudyConfig {
 /**
  * The eight methods of issue #7. Regularizer settings follow each method's paper or reference code:
  * WGAN clip 0.01, 5 critic steps, RMSprop 5e-5; WGAN-GP λ 0.1 (the WGAN-GP authors' 2-D toy code),
- * 5 critic steps, Adam(1e-4, β1 0.5); unrolled GAN 5 steps; PacGAN packs of 2 and 4.
+ * 5 critic steps, Adam(1e-4, β1 0.5); unrolled GAN 5 steps of D's Adam, D at 1e-4 (Metz et al.'s 2-D code: D learns
+ * 10× slower than G, which alone makes the plain GAN hop between modes; see `ns-gan-slow-d`); PacGAN packs of 2 and 4.
  */
 export const STUDY_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan', title: 'GAN (minimax)', settings: { loss: 'minimax' } },
@@ -20,14 +21,15 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
   { name: 'hinge-sn', title: 'hinge + spectral norm', settings: { loss: 'hinge', spectralNorm: true } },
   { name: 'pacgan2', title: 'PacGAN2 (non-saturating)', settings: { loss: 'non-saturating', pack: 2 } },
   { name: 'pacgan4', title: 'PacGAN4 (non-saturating)', settings: { loss: 'non-saturating', pack: 4 } },
-  { name: 'unrolled', title: 'unrolled GAN (5 steps)', settings: { loss: 'non-saturating', unrolled: 5 } },
+  { name: 'unrolled', title: 'unrolled GAN (5 Adam steps, D lr 1e-4)', settings: { loss: 'non-saturating', unrolled: 5, unrollOptimizer: 'adam', discriminatorLearningRate: 1e-4 } },
   { name: 'veegan', title: 'VEEGAN', settings: { method: 'veegan' } },
 ];
 
 /**
  * Configurations outside `all`, named explicitly: `gan-bn` is the minimax GAN with batch norm in G (PacGAN's
  * generator style), which on the ring collapses to a few modes and hops between them, as published
- * baselines do; the plain MLP generator of `gan` covers the ring in pilots. `pacgan2-ema` and `pacgan4-ema` are
+ * baselines do; the plain MLP generator of `gan` covers the ring in pilots. `ns-gan-slow-d` is the unrolled row's
+ * control: the same non-saturating GAN with D 10× slower than G and no unrolling, which hops between single modes. `pacgan2-ema` and `pacgan4-ema` are
  * our candidates for the best rows: PacGAN whose shipped generator is an average of G's weights, with the
  * learning rate decayed to 0, because the high-quality share is limited by G's samples jittering around each mode
  * from one update to the next, which averaging and annealing both damp. `pacgan2-minimax-ema` swaps the
@@ -37,6 +39,7 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
+  { name: 'ns-gan-slow-d', title: 'non-saturating GAN, D lr 1e-4 (the unrolled GAN with 0 steps)', settings: { loss: 'non-saturating', discriminatorLearningRate: 1e-4 } },
   { name: 'hinge-sn-hidden', title: 'hinge + spectral norm on D\'s hidden layers', settings: { loss: 'hinge', spectralNorm: true, spectralNormLayers: 'hidden' } },
   { name: 'pacgan2-ema', title: 'PacGAN2 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
   { name: 'pacgan2-minimax-ema', title: 'PacGAN2, minimax loss, EMA of G (0.999), linear LR decay', settings: { loss: 'minimax', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
