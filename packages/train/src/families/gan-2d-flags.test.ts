@@ -15,6 +15,7 @@ describe('gan-2d flags', () => {
     expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x']).settings)).toEqual([]);
     expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--no-progress']).settings)).toEqual([]);
     expect(reproduceFlags(parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--spectral-norm', 'hidden', '--loss', 'hinge']).settings)).toEqual(['--loss', 'hinge', '--spectral-norm', 'hidden']);
+    expect(reproduceFlags(parseGan2dArgs(['veegan-2d', '--dataset', 'ring', '--out', 'x', '--latent', '8', '--d-lr', '0.0001']).settings)).toEqual(['--latent', '8', '--d-lr', '0.0001']);
   });
 
   it('throws one line for a family it does not train', () => {

@@ -29,6 +29,7 @@ export interface Gan2dFlags {
   optimizer: OptimizerName;
   lr: number;
   dLr?: number;
+  latent: number;
   beta1: number;
   ema?: number;
   lrDecay?: 'linear';
@@ -73,6 +74,7 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     .option('--seed <n>', 'seed of the data, the initial weights and the latents', integer('--seed', 0), 1)
     .option('--steps <n>', 'generator steps', integer('--steps', 1), d.steps)
     .option('--batch-size <n>', 'discriminator inputs per update', integer('--batch-size', 1), d.batchSize)
+    .option('--latent <n>', 'size of z', integer('--latent', 1), d.latentDim)
     .option('--loss <name>', `gan-2d: ${[...GAN_LOSSES.keys()].join(', ')}`, d.loss)
     .option('--n-critic <n>', 'gan-2d: discriminator steps per generator step', integer('--n-critic', 1), d.nCritic)
     .option('--clip <c>', 'gan-2d: WGAN weight clipping', positive('--clip'))
@@ -131,6 +133,7 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     optimizer: flags.optimizer,
     learningRate: flags.lr,
     beta1: flags.beta1,
+    latentDim: flags.latent,
   };
   validateGan2dSettings(settings);
   return { family: family as ParsedGan2dArgs['family'], flags, settings };
@@ -143,6 +146,7 @@ export function reproduceFlags(settings: Gan2dSettings): string[] {
   if (settings.method !== 'veegan' && settings.loss !== d.loss) out.push('--loss', settings.loss);
   if (settings.steps !== d.steps) out.push('--steps', String(settings.steps));
   if (settings.batchSize !== d.batchSize) out.push('--batch-size', String(settings.batchSize));
+  if (settings.latentDim !== d.latentDim) out.push('--latent', String(settings.latentDim));
   if (settings.nCritic !== d.nCritic) out.push('--n-critic', String(settings.nCritic));
   if (settings.weightClip !== undefined) out.push('--clip', String(settings.weightClip));
   if (settings.gradientPenalty !== undefined) out.push('--gp', String(settings.gradientPenalty));
