@@ -28,9 +28,12 @@ const EXACT_HIGH_QUALITY = 1 - Math.exp(-4.5);
 
 function method(settings: Gan2dSettings): string {
   if (settings.method === 'veegan') {
+    const sigma = settings.reconstructorNoise;
+    const pairs = sigma === undefined ? '(F(x), x)' : `(F(x) + ${sigma}ε, x), ε standard normal`;
+    const reconstruction = sigma === undefined ? '‖z − F(G(z))‖²' : `‖z − F(G(z))‖² / ${2 * sigma * sigma} (the negative log-likelihood of a Gaussian F of σ ${sigma}, as in the authors' code)`;
     return (
-      'VEEGAN (Srivastava et al. 2017): a reconstructor network F maps data to noise; D tells the pairs (z, G(z)) from (F(x), x), ' +
-      'and G and F minimise D\'s logit plus the reconstruction ‖z − F(G(z))‖², so a mode G drops shows up as real points F cannot send back to the prior.'
+      `VEEGAN (Srivastava et al. 2017): a reconstructor network F maps data to noise; D tells the pairs (z, G(z)) from ${pairs}, ` +
+      `and G and F minimise D's logit plus the reconstruction ${reconstruction}, so a mode G drops shows up as real points F cannot send back to the prior.`
     );
   }
   const loss = getGanLoss(settings.loss).description;
@@ -65,7 +68,7 @@ function architecture(settings: Gan2dSettings): string {
   const hidden = (sizes: readonly number[]): string => sizes.join(' → ');
   const g = `G: z (${settings.latentDim}-d standard normal) → dense ${hidden(settings.generatorHidden)}, each ${settings.generatorBatchNorm === true ? 'batch-normalized and ' : ''}ReLU → dense 2 (the point).`;
   if (settings.method === 'veegan') {
-    return `${g} D (training only): (z, x) → dense ${hidden(settings.discriminatorHidden)}, LeakyReLU 0.2 → logit. F (training only): x → dense ${hidden(settings.discriminatorHidden)}, LeakyReLU 0.2 → z.`;
+    return `${g} D (training only): (z, x) → dense ${hidden(settings.discriminatorHidden)}, LeakyReLU 0.2 → logit. F (training only): x → dense ${hidden(settings.generatorHidden)}, LeakyReLU 0.2 → z.`;
   }
   return `${g} D (training only): ${2 * settings.pack} inputs → dense ${hidden(settings.discriminatorHidden)}, LeakyReLU 0.2 → one output. Glorot-uniform weights, zero biases, from the run's seed.`;
 }

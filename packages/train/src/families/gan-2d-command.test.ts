@@ -59,6 +59,15 @@ describe('genzoo train gan-2d | veegan-2d', () => {
     expect(card).toContain('on the grid {−4, −2, 0, 2, 4}², σ = 0.05');
   }, 120_000);
 
+  it("trains the authors' VEEGAN (Gaussian F, many-dimensional z), and its card and reproduce line say so", async () => {
+    const flags = ['--latent', '16', '--batch-size', '8', '--steps', '2', '--generator-hidden', '8,8', '--discriminator-hidden', '8', '--reconstructor-noise', '1'];
+    expect(await run(['veegan-2d', '--dataset', 'ring', ...flags, '--backend', 'wasm', '--out', join(scratch, 'veegan-noisy')])).toBe(0);
+    const card = readFileSync(join(scratch, 'veegan-noisy', 'README.md'), 'utf8');
+    expect(card).toContain('(F(x) + 1ε, x), ε standard normal');
+    expect(card).toContain('F (training only): x → dense 8 → 8, LeakyReLU 0.2 → z.');
+    expect(card).toContain('--steps 2 --batch-size 8 --latent 16 --generator-hidden 8,8 --discriminator-hidden 8 --reconstructor-noise 1 --out models/veegan-noisy');
+  }, 120_000);
+
   it.each([
     [['gan-2d', '--dataset', 'spiral', '--out', 'x'], /--dataset/],
     [['gan-2d', '--dataset', 'ring', '--loss', 'wgan', '--out', 'x'], /^genzoo train gan-2d: unknown loss 'wgan'/],

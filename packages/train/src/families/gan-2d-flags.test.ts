@@ -18,6 +18,16 @@ describe('gan-2d flags', () => {
     expect(reproduceFlags(parseGan2dArgs(['veegan-2d', '--dataset', 'ring', '--out', 'x', '--latent', '8', '--d-lr', '0.0001']).settings)).toEqual(['--latent', '8', '--d-lr', '0.0001']);
   });
 
+  it('takes layer sizes and the noise of a Gaussian reconstructor, and refuses them where they do not apply', () => {
+    const parsed = parseGan2dArgs(['veegan-2d', '--dataset', 'ring', '--out', 'x', '--generator-hidden', '64, 32', '--discriminator-hidden', '16', '--reconstructor-noise', '0.5']);
+    expect(parsed.settings).toMatchObject({ generatorHidden: [64, 32], discriminatorHidden: [16], reconstructorNoise: 0.5 });
+    expect(reproduceFlags(parsed.settings)).toEqual(['--generator-hidden', '64,32', '--discriminator-hidden', '16', '--reconstructor-noise', '0.5']);
+    expect(() => parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--generator-hidden', '128,x'])).toThrow("--generator-hidden must be layer sizes like 128,128, got '128,x'");
+    expect(() => parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--discriminator-hidden', '0'])).toThrow("--discriminator-hidden must be layer sizes like 128,128, got '0'");
+    expect(() => parseGan2dArgs(['gan-2d', '--dataset', 'ring', '--out', 'x', '--reconstructor-noise', '1'])).toThrow('--reconstructor-noise is for veegan-2d');
+    expect(() => parseGan2dArgs(['veegan-2d', '--dataset', 'ring', '--out', 'x', '--reconstructor-noise', '-1'])).toThrow("--reconstructor-noise must be a positive number, got '-1'");
+  });
+
   it('throws one line for a family it does not train', () => {
     expect(() => parseGan2dArgs(['gan-3d', '--dataset', 'ring', '--out', 'x'])).toThrow("unknown 2-D family 'gan-3d' (expected gan-2d or veegan-2d)");
   });

@@ -30,6 +30,9 @@ export interface Gan2dFlags {
   lr: number;
   dLr?: number;
   latent: number;
+  generatorHidden: number[];
+  discriminatorHidden: number[];
+  reconstructorNoise?: number;
   beta1: number;
   ema?: number;
   lrDecay?: 'linear';
@@ -49,6 +52,14 @@ function positive(flag: string) {
     const parsed = Number(value);
     if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${flag} must be a positive number, got '${value}'`);
     return parsed;
+  };
+}
+
+function layerSizes(flag: string) {
+  return (value: string): number[] => {
+    const parts = value.split(',').map((part) => part.trim());
+    if (!parts.every((part) => /^\d+$/.test(part) && Number(part) >= 1)) throw new InvalidArgumentError(`${flag} must be layer sizes like 128,128, got '${value}'`);
+    return parts.map(Number);
   };
 }
 
@@ -75,6 +86,9 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     .option('--steps <n>', 'generator steps', integer('--steps', 1), d.steps)
     .option('--batch-size <n>', 'discriminator inputs per update', integer('--batch-size', 1), d.batchSize)
     .option('--latent <n>', 'size of z', integer('--latent', 1), d.latentDim)
+    .option('--generator-hidden <sizes>', "G's hidden layer sizes (veegan-2d: F's too)", layerSizes('--generator-hidden'), [...d.generatorHidden])
+    .option('--discriminator-hidden <sizes>', "D's hidden layer sizes", layerSizes('--discriminator-hidden'), [...d.discriminatorHidden])
+    .option('--reconstructor-noise <sigma>', "veegan-2d: a Gaussian reconstructor of this σ (the authors' code: 1)", positive('--reconstructor-noise'))
     .option('--loss <name>', `gan-2d: ${[...GAN_LOSSES.keys()].join(', ')}`, d.loss)
     .option('--n-critic <n>', 'gan-2d: discriminator steps per generator step', integer('--n-critic', 1), d.nCritic)
     .option('--clip <c>', 'gan-2d: WGAN weight clipping', positive('--clip'))
@@ -108,6 +122,7 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
   program.parse(argv.slice(1) as string[], { from: 'user' });
   const flags = program.opts<Gan2dFlags>();
   if (!GAN_LOSSES.has(flags.loss)) throw new Error(`unknown loss '${flags.loss}' (expected one of ${[...GAN_LOSSES.keys()].join(', ')})`);
+  if (family === 'gan-2d' && flags.reconstructorNoise !== undefined) throw new Error('--reconstructor-noise is for veegan-2d');
   if (family === 'veegan-2d' && (flags.loss !== d.loss || flags.clip !== undefined || flags.gp !== undefined || flags.spectralNorm !== undefined)) {
     throw new Error('veegan-2d trains with its own objective: --loss, --clip, --gp and --spectral-norm do not apply');
   }
@@ -134,6 +149,9 @@ export function parseGan2dArgs(argv: readonly string[]): ParsedGan2dArgs {
     learningRate: flags.lr,
     beta1: flags.beta1,
     latentDim: flags.latent,
+    generatorHidden: flags.generatorHidden,
+    discriminatorHidden: flags.discriminatorHidden,
+    ...(flags.reconstructorNoise === undefined ? {} : { reconstructorNoise: flags.reconstructorNoise }),
   };
   validateGan2dSettings(settings);
   return { family: family as ParsedGan2dArgs['family'], flags, settings };
@@ -147,6 +165,10 @@ export function reproduceFlags(settings: Gan2dSettings): string[] {
   if (settings.steps !== d.steps) out.push('--steps', String(settings.steps));
   if (settings.batchSize !== d.batchSize) out.push('--batch-size', String(settings.batchSize));
   if (settings.latentDim !== d.latentDim) out.push('--latent', String(settings.latentDim));
+  const sameSizes = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((n, i) => n === b[i]);
+  if (!sameSizes(settings.generatorHidden, d.generatorHidden)) out.push('--generator-hidden', settings.generatorHidden.join(','));
+  if (!sameSizes(settings.discriminatorHidden, d.discriminatorHidden)) out.push('--discriminator-hidden', settings.discriminatorHidden.join(','));
+  if (settings.reconstructorNoise !== undefined) out.push('--reconstructor-noise', String(settings.reconstructorNoise));
   if (settings.nCritic !== d.nCritic) out.push('--n-critic', String(settings.nCritic));
   if (settings.weightClip !== undefined) out.push('--clip', String(settings.weightClip));
   if (settings.gradientPenalty !== undefined) out.push('--gp', String(settings.gradientPenalty));

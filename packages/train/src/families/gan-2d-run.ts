@@ -48,7 +48,8 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
   let trainer: PointGanTrainer | VeeganTrainer;
   if (settings.method === 'veegan') {
     const discriminator = new FunctionalMlp({ input: latentDim + 2, hidden: settings.discriminatorHidden, output: 1 }, seed + 101, 'd');
-    const reconstructor = new FunctionalMlp({ input: 2, hidden: settings.discriminatorHidden, output: latentDim }, seed + 202, 'f');
+    // F inverts G, so it mirrors G's hidden layers.
+    const reconstructor = new FunctionalMlp({ input: 2, hidden: settings.generatorHidden, output: latentDim }, seed + 202, 'f');
     disposables.push(discriminator, reconstructor);
     trainer = new VeeganTrainer({
       generator,
@@ -59,6 +60,7 @@ export function createGan2dRun(settings: Gan2dSettings, mixture: Mixture2d, seed
       reconstructorOptimizer: optimizer(),
       discriminatorOptimizer: optimizer(settings.discriminatorLearningRate),
       batchSize: settings.batchSize,
+      ...(settings.reconstructorNoise === undefined ? {} : { reconstructorNoise: settings.reconstructorNoise }),
     });
   } else {
     const discriminator = new FunctionalMlp({ input: 2 * settings.pack, hidden: settings.discriminatorHidden, output: 1 }, seed + 101, 'd');

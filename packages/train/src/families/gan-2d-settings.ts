@@ -42,6 +42,11 @@ export interface Gan2dSettings {
   /** Batch norm after each of G's hidden layers (PacGAN's generator); default off. */
   generatorBatchNorm?: boolean;
   discriminatorHidden: readonly number[];
+  /**
+   * VEEGAN: σ of a Gaussian reconstructor (the authors' code: 1), whose noisy codes F(x) + σε make D's data pairs and
+   * whose negative log-likelihood is the reconstruction term; absent: a deterministic F with the squared error.
+   */
+  reconstructorNoise?: number;
 }
 
 /**
@@ -85,6 +90,15 @@ export function validateGan2dSettings(settings: Gan2dSettings): void {
   if (settings.unrollOptimizer === 'adam' && settings.optimizer !== 'adam') throw new Error(`unrolling Adam steps needs D trained with Adam, got ${settings.optimizer}`);
   if (settings.emaDecay !== undefined && !(settings.emaDecay > 0 && settings.emaDecay < 1)) throw new Error(`EMA decay must be in (0, 1), got ${settings.emaDecay}`);
   if (!(settings.unrollLearningRate > 0)) throw new Error(`unroll step size must be positive, got ${settings.unrollLearningRate}`);
+  const sizes = (name: string, hidden: readonly number[]): void => {
+    if (hidden.length === 0 || !hidden.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`${name} must be one or more layer sizes ≥ 1, got [${hidden.join(', ')}]`);
+  };
+  sizes("G's hidden layers", settings.generatorHidden);
+  sizes("D's hidden layers", settings.discriminatorHidden);
+  if (settings.reconstructorNoise !== undefined) {
+    if (settings.method !== 'veegan') throw new Error('a noisy reconstructor is VEEGAN\'s (veegan-2d)');
+    if (!(settings.reconstructorNoise > 0)) throw new Error(`the reconstructor's noise must be positive, got ${settings.reconstructorNoise}`);
+  }
   if (settings.method === 'veegan' && (settings.pack !== 1 || settings.unrolled !== 0 || settings.nCritic !== 1)) {
     throw new Error('veegan-2d takes no --pack, --unrolled or --n-critic');
   }

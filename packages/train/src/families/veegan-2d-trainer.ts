@@ -17,6 +17,12 @@ export interface VeeganTrainerOptions {
   batchSize: number;
   /** Weight of the reconstruction term ‖z − F(G(z))‖² (default 1, as in the paper). */
   reconstructionWeight?: number;
+  /**
+   * σ of a Gaussian reconstructor, as in the authors' code: D's data pairs are (F(x) + σε, x) and the reconstruction
+   * term is the negative log-likelihood ‖z − F(G(z))‖² / 2σ² (absent: Algorithm 1's deterministic F and squared error).
+   * With a z of many dimensions that x cannot encode, a deterministic F(x) lies on a 2-d sheet D tells from N(0, I) at once.
+   */
+  reconstructorNoise?: number;
 }
 
 /**
@@ -40,9 +46,22 @@ export class VeeganTrainer {
     return tf.tensor2d(rng.normals(n * this.options.latentDim), [n, this.options.latentDim]);
   }
 
-  /** The reconstruction term E‖z − F(G(z))‖² (mean over the batch of the squared distance). */
+  /** The reconstruction term: E‖z − F(G(z))‖² (mean over the batch), divided by 2σ² for a Gaussian F of noise σ. */
   reconstructionLoss(z: tf.Tensor2D, points: tf.Tensor): tf.Scalar {
-    return tf.mean(tf.sum(tf.square(tf.sub(z, this.options.reconstructor.apply(points))), 1)) as tf.Scalar;
+    return tf.tidy(() => {
+      const squared = tf.mean(tf.sum(tf.square(tf.sub(z, this.options.reconstructor.apply(points))), 1)) as tf.Scalar;
+      const sigma = this.options.reconstructorNoise;
+      return sigma === undefined ? squared : tf.div(squared, 2 * sigma * sigma);
+    });
+  }
+
+  /** The codes of D's data pairs: F(x), plus σε for a Gaussian F. */
+  private dataCodes(real: tf.Tensor2D, rng: Rng): tf.Tensor2D {
+    const sigma = this.options.reconstructorNoise;
+    return tf.tidy(() => {
+      const codes = this.options.reconstructor.apply(real);
+      return sigma === undefined ? codes : tf.add(codes, tf.mul(this.latents(real.shape[0], rng), sigma));
+    });
   }
 
   /** One D update, then one joint update of G and F; returns D's cross-entropy, G's and F's losses. */
@@ -51,17 +70,18 @@ export class VeeganTrainer {
     const weight = this.options.reconstructionWeight ?? 1;
     const real = realBatches(batchSize, rng);
     const zD = this.latents(batchSize, rng);
+    const codes = this.dataCodes(real, rng);
     const dCost = this.options.discriminatorOptimizer.minimize(
       () => {
         const generated = discriminator.apply(tf.concat([zD, generator.apply(zD, { training: true }) as tf.Tensor], 1));
-        const data = discriminator.apply(tf.concat([reconstructor.apply(real), real], 1));
+        const data = discriminator.apply(tf.concat([codes, real], 1));
         return tf.add(tf.mean(tf.softplus(tf.neg(generated))), tf.mean(tf.softplus(data))) as tf.Scalar;
       },
       true,
       discriminator.variables,
     );
     const d = dCost?.dataSync()[0] ?? NaN;
-    tf.dispose([real, zD, dCost ?? []]);
+    tf.dispose([real, zD, codes, dCost ?? []]);
 
     const z = this.latents(batchSize, rng);
     const generatorVariables = generator.trainableWeights.map((w) => w.read() as tf.Variable);

@@ -36,6 +36,8 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  * non-saturating generator loss for the original minimax one: the non-saturating G minimizes
  * KL(p_g‖p_data) − 2·JSD (Arjovsky & Bottou 2017), a mode-seeking objective that lets a starved mode of the grid stay
  * starved, while minimax G follows the JSD itself, and the minimax GAN is also the plain row that covers the ring.
+ * `veegan-authors` is VEEGAN as its authors' 2-D code runs it: z of 254 dimensions, a Gaussian reconstructor of σ 1
+ * whose noisy codes make D's data pairs, G and F with two hidden layers, D with one, batch 500.
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
@@ -43,6 +45,11 @@ export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'hinge-sn-hidden', title: 'hinge + spectral norm on D\'s hidden layers', settings: { loss: 'hinge', spectralNorm: true, spectralNormLayers: 'hidden' } },
   { name: 'pacgan2-ema', title: 'PacGAN2 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
   { name: 'pacgan2-minimax-ema', title: 'PacGAN2, minimax loss, EMA of G (0.999), linear LR decay', settings: { loss: 'minimax', pack: 2, emaDecay: 0.999, learningRateDecay: 'linear' } },
+  {
+    name: 'veegan-authors',
+    title: "VEEGAN, the authors' 2-D setting (254-d z, Gaussian F, batch 500)",
+    settings: { method: 'veegan', latentDim: 254, reconstructorNoise: 1, batchSize: 500, generatorHidden: [128, 128], discriminatorHidden: [128] },
+  },
   { name: 'pacgan4-ema', title: 'PacGAN4 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 4, emaDecay: 0.999, learningRateDecay: 'linear' } },
 ];
 
