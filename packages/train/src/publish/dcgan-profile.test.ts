@@ -23,6 +23,18 @@ describe('dcgan publish profile', () => {
     expect(fGan.weaknesses).toContain('unbounded conjugates');
   });
 
+  it('says what a weight-clipped critic does to the samples, and only for WGAN', () => {
+    const profile = (trainer: TrainerOptions) => dcganProfile({ dataset: 'mnist', trainer });
+    const wgan = profile({ loss: 'wasserstein', weightClip: 0.01 }).weaknesses;
+    expect(wgan).toContain('blurred, broken shapes, few of them clean digits');
+    expect(wgan).toContain('its Wasserstein estimate (Figures) falls close to 0 long before the samples reach the data');
+    expect(wgan).not.toContain('many samples are clean');
+    for (const trainer of [{}, { loss: 'wasserstein', gradientPenalty: 10 }] as TrainerOptions[]) {
+      expect(profile(trainer).weaknesses).toContain('many samples are clean digits');
+      expect(profile(trainer).weaknesses).not.toContain('Weight clipping');
+    }
+  });
+
   it('states the weight average the run recorded: a ramped decay, or (runs from before the record) the plain one', () => {
     const ramped = dcganProfile({ dataset: 'mnist', trainer: {}, weightAverage: { decay: 0.999, ramp: true } }).objective;
     expect(ramped).toContain('(decay 0.999, ramped in as min(0.999, (1 + t) / (10 + t)) over the first steps t, batch-norm statistics included)');

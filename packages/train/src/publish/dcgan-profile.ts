@@ -89,9 +89,12 @@ export function dcganProfile(run: ProfileRun): PublishProfile {
     objective: objective(kind, run),
     architecture: ARCHITECTURE,
     weaknesses:
-      `A deliberately small generator (~0.2 M parameters) trained for minutes on a CPU: many samples are clean ${subject}s, the rest broken or ambiguous, ` +
-      'and some classes are drawn more often than others (partial mode collapse; the class histogram of samples is not measured). ' +
-      (variant === 'wgan' ? 'Weight clipping restricts the critic to very simple functions, so WGAN converges slowly and its samples stay blurrier than the other losses\' at the same step count. ' : '') +
+      (variant === 'wgan'
+        ? `A deliberately small generator (~0.2 M parameters) trained for the few thousand steps a CPU session allows (see Training), far short of the paper's 100,000+ generator steps: its samples are blurred, broken shapes, few of them clean ${subject}s. ` +
+          'Weight clipping restricts the critic to very simple, small-scale functions (Gulrajani et al. 2017, §3): its Wasserstein estimate (Figures) falls close to 0 long before the samples reach the data, ' +
+          'and the small gradients it then gives G make progress slow; WGAN-GP, the same networks with a gradient penalty instead, gets further in a fraction of the steps. '
+        : `A deliberately small generator (~0.2 M parameters) trained for minutes on a CPU: many samples are clean ${subject}s, the rest broken or ambiguous, ` +
+          'and some classes are drawn more often than others (partial mode collapse; the class histogram of samples is not measured). ') +
       (variant === 'f-gan'
         ? 'The f-GAN bound is estimated on one minibatch per step and some divergences (KL, Pearson χ²) have unbounded conjugates, so their D losses are noisy; one run per divergence says little about the divergence itself. '
         : '') +

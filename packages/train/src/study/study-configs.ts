@@ -37,7 +37,10 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  * KL(p_g‖p_data) − 2·JSD (Arjovsky & Bottou 2017), a mode-seeking objective that lets a starved mode of the grid stay
  * starved, while minimax G follows the JSD itself, and the minimax GAN is also the plain row that covers the ring.
  * `veegan-authors` is VEEGAN as its authors' 2-D code runs it: z of 254 dimensions, a Gaussian reconstructor of σ 1
- * whose noisy codes make D's data pairs, G and F with two hidden layers, D with one, batch 500.
+ * whose noisy codes make D's data pairs, G and F with two hidden layers, D with one, batch 500. `veegan-gaussian-f`
+ * keeps the study's 2-d z and networks and makes only F Gaussian (σ 0.5): with a deterministic F the reconstruction
+ * term forbids the many-to-one G that tight modes need (every z of a mode maps to one point, so F cannot tell them
+ * apart), while a Gaussian F only asks each mode's codes to be a σ-wide blob, which 8 or 25 blobs tiling N(0, I) can be.
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
@@ -50,6 +53,7 @@ export const EXTRA_CONFIGS: readonly StudyConfig[] = [
     title: "VEEGAN, the authors' 2-D setting (254-d z, Gaussian F, batch 500)",
     settings: { method: 'veegan', latentDim: 254, reconstructorNoise: 1, batchSize: 500, generatorHidden: [128, 128], discriminatorHidden: [128] },
   },
+  { name: 'veegan-gaussian-f', title: 'VEEGAN, Gaussian F (σ 0.5)', settings: { method: 'veegan', reconstructorNoise: 0.5 } },
   { name: 'pacgan4-ema', title: 'PacGAN4 + EMA of G (0.999), linear LR decay', settings: { loss: 'non-saturating', pack: 4, emaDecay: 0.999, learningRateDecay: 'linear' } },
 ];
 
