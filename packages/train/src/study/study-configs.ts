@@ -40,7 +40,8 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
  * whose noisy codes make D's data pairs, G and F with two hidden layers, D with one, batch 500. `veegan-gaussian-f`
  * keeps the study's 2-d z and networks and makes only F Gaussian (σ 0.5): with a deterministic F the reconstruction
  * term forbids the many-to-one G that tight modes need (every z of a mode maps to one point, so F cannot tell them
- * apart), while a Gaussian F only asks each mode's codes to be a σ-wide blob, which 8 or 25 blobs tiling N(0, I) can be.
+ * apart), while a Gaussian F only asks each mode's codes to be a σ-wide blob, which 8 or 25 blobs tiling N(0, I) can be
+ * (but so can 4, and on the grid some seeds settle on a 2×2 block of modes: docs/mode-collapse).
  */
 export const EXTRA_CONFIGS: readonly StudyConfig[] = [
   { name: 'gan-bn', title: 'GAN (minimax), batch-norm G', settings: { loss: 'minimax', generatorBatchNorm: true } },
